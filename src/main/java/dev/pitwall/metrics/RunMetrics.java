@@ -1,0 +1,57 @@
+package dev.pitwall.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Collects the measurement attempts of a run into per-series recorders and turns them into a
+ * {@link RunResult}. Warmup attempts are ignored here (they are still written to requests.csv).
+ *
+ * <p>Thread-safety: {@link #record} and {@link #recordGaps} may be called from any number of
+ * threads at once; {@link #endIteration} and {@link #result} from one coordinating thread.
+ */
+public final class RunMetrics implements CallSink {
+  private final ConcurrentMap<SeriesKey, SeriesRecorder> series = new ConcurrentHashMap<>();
+  private volatile double measuredSeconds;
+
+  @Override
+  public void accept(CallRecord record) {
+    if (record.phase() == Phase.MEASUREMENT) {
+      recorder(SeriesKey.of(record)).record(record);
+    }
+  }
+
+  /** Records the gaps between token-bearing events of one measurement attempt (ICL). */
+  public void recordGaps(CallRecord record, long[] gapsNs, int count) {
+    if (record.phase() == Phase.MEASUREMENT && record.outcome().isSuccess() && count > 0) {
+      recorder(SeriesKey.of(record)).recordGaps(gapsNs, count);
+    }
+  }
+
+  private SeriesRecorder recorder(SeriesKey key) {
+    return series.computeIfAbsent(key, SeriesRecorder::new);
+  }
+
+  /**
+   * Closes a measurement iteration that ran from {@code startEpochMs} to {@code endEpochMs}: each
+   * series' histograms become that iteration's, and its duration adds to the measured window.
+   */
+  public void endIteration(long startEpochMs, long endEpochMs) {
+    for (SeriesRecorder r : series.values()) {
+      r.flip(startEpochMs, endEpochMs);
+    }
+    measuredSeconds += Math.max(0, endEpochMs - startEpochMs) / 1000.0;
+  }
+
+  public List<SeriesResult> results() {
+    List<SeriesKey> keys = new ArrayList<>(series.keySet());
+    keys.sort(null);
+    List<SeriesResult> out = new ArrayList<>();
+    for (SeriesKey k : keys) {
+      out.add(series.get(k).result(measuredSeconds));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.pitwall.metrics;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything measured for one series over the measurement iterations (warmup excluded).
+ *
+ * @param measuredSeconds the series' share of the measured window, used for throughput
+ */
+public record SeriesResult(
+    SeriesKey key,
+    Map<Metric, MetricResult> metrics,
+    OutcomeCounts outcomes,
+    long promptTokens,
+    long completionTokens,
+    BigDecimal costUsd,
+    double measuredSeconds) {
+
+  public SeriesResult {
+    Objects.requireNonNull(key, "key");
+    metrics = Collections.unmodifiableMap(new EnumMap<>(metrics));
+    Objects.requireNonNull(outcomes, "outcomes");
+    costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
+  }
+
+  public MetricResult metric(Metric metric) {
+    return metrics.get(metric);
+  }
+
+  public long successes() {
+    return outcomes.get(Outcome.OK);
+  }
+
+  /** Mean cost of a successful call in USD, or null when none succeeded. */
+  public BigDecimal costPerCall() {
+    long ok = successes();
+    return ok == 0 ? null : costUsd.divide(BigDecimal.valueOf(ok), java.math.MathContext.DECIMAL64);
+  }
+
+  /** Cost per million output tokens in USD, or null when no output token was counted. */
+  public BigDecimal costPerMillionOutputTokens() {
+    return completionTokens == 0
+        ? null
+        : costUsd
+            .multiply(BigDecimal.valueOf(1_000_000))
+            .divide(BigDecimal.valueOf(completionTokens), java.math.MathContext.DECIMAL64);
+  }
+
+  /** Σ output tokens of successes ÷ measured window, tokens per second. */
+  public double throughputTokensPerSecond() {
+    return measuredSeconds <= 0 ? Double.NaN : completionTokens / measuredSeconds;
+  }
+}
