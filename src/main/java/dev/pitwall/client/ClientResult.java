@@ -44,7 +44,7 @@ public record ClientResult(
   /** A failure before any response: connect error, timeout, cancellation. */
   public static ClientResult failure(Outcome outcome, long tSendNs, long tDoneNs, String message) {
     return new ClientResult(
-        outcome, 0, null, message, tSendNs, NONE, NONE, NONE, tDoneNs, null, null, null, null,
-        null, 0, 0, NONE, null, 0);
+        outcome, 0, null, message, tSendNs, NONE, NONE, NONE, tDoneNs, null, null, null, null, null,
+        0, 0, NONE, null, 0);
   }
 }

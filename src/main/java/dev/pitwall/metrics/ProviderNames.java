@@ -3,9 +3,9 @@ package dev.pitwall.metrics;
 import java.util.Locale;
 
 /**
- * Compares provider names across their two spellings: the routing slug a suite asks for
- * ({@code "google-vertex"}, {@code "deepinfra/turbo"}) and the display name a response names
- * ({@code "Google Vertex"}, {@code "DeepInfra"}).
+ * Compares provider names across their two spellings: the routing slug a suite asks for ({@code
+ * "google-vertex"}, {@code "deepinfra/turbo"}) and the display name a response names ({@code
+ * "Google Vertex"}, {@code "DeepInfra"}).
  */
 public final class ProviderNames {
   private ProviderNames() {}

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Collects the measurement attempts of a run into per-series recorders and turns them into a
- * {@link RunResult}. Warmup attempts are ignored here (they are still written to requests.csv).
+ * Collects the measurement attempts of a run into per-series recorders and turns them into a {@link
+ * RunResult}. Warmup attempts are ignored here (they are still written to requests.csv).
  *
  * <p>Thread-safety: {@link #record} and {@link #recordGaps} may be called from any number of
  * threads at once; {@link #endIteration} and {@link #result} from one coordinating thread.

@@ -19,11 +19,13 @@ public record SeriesKey(
     Objects.requireNonNull(promptId, "promptId");
     Objects.requireNonNull(model, "model");
     requestedProvider = requestedProvider == null ? "auto" : requestedProvider;
-    servedProvider = servedProvider == null || servedProvider.isBlank() ? "unknown" : servedProvider;
+    servedProvider =
+        servedProvider == null || servedProvider.isBlank() ? "unknown" : servedProvider;
   }
 
   public static SeriesKey of(CallRecord r) {
-    return new SeriesKey(r.cellId(), r.promptId(), r.model(), r.requestedProvider(), r.servedProvider());
+    return new SeriesKey(
+        r.cellId(), r.promptId(), r.model(), r.requestedProvider(), r.servedProvider());
   }
 
   /** "model [provider]", the label charts and tables show. */

@@ -5,8 +5,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
- * JMH's statistics over iteration scores. Single requests are not independent samples (they share
- * a connection, a provider's momentary load, a time of day), so confidence intervals are computed
+ * JMH's statistics over iteration scores. Single requests are not independent samples (they share a
+ * connection, a provider's momentary load, a time of day), so confidence intervals are computed
  * over iteration means only, never over requests.
  */
 public final class Statistics {
@@ -27,13 +27,14 @@ public final class Statistics {
       ss += (x - mean) * (x - mean);
     }
     double sd = Math.sqrt(ss / (n - 1));
-    double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - Score.CONFIDENCE) / 2);
+    double t =
+        new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - Score.CONFIDENCE) / 2);
     return new Score(mean, t * sd / Math.sqrt(n), n);
   }
 
   /**
-   * Welch's two-sample t-test p-value (unequal variances) between two sets of iteration scores;
-   * NaN when either side has fewer than two iterations.
+   * Welch's two-sample t-test p-value (unequal variances) between two sets of iteration scores; NaN
+   * when either side has fewer than two iterations.
    */
   public static double welchPValue(double[] a, double[] b) {
     if (a.length < 2 || b.length < 2) {

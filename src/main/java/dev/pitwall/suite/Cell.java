@@ -6,7 +6,8 @@ import java.util.Objects;
  * One benchmark cell: a prompt sent to a model over a route, with its request parameters. Every
  * figure pitwall reports is per cell and per provider that served it.
  */
-public record Cell(int index, String id, Prompt prompt, String model, Route route, RequestParams request) {
+public record Cell(
+    int index, String id, Prompt prompt, String model, Route route, RequestParams request) {
   public Cell {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(prompt, "prompt");

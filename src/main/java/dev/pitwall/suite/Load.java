@@ -3,10 +3,11 @@ package dev.pitwall.suite;
 import java.util.Objects;
 
 /**
- * The load offered. Closed loop uses {@code concurrency} workers; open loop offers
- * {@code ratePerSecond} calls per second with the given {@code arrival}, seeded by {@code seed}.
+ * The load offered. Closed loop uses {@code concurrency} workers; open loop offers {@code
+ * ratePerSecond} calls per second with the given {@code arrival}, seeded by {@code seed}.
  */
-public record Load(LoadMode mode, int concurrency, double ratePerSecond, Arrival arrival, long seed) {
+public record Load(
+    LoadMode mode, int concurrency, double ratePerSecond, Arrival arrival, long seed) {
   public static final Load CLOSED_SINGLE = new Load(LoadMode.CLOSED, 1, 0, Arrival.CONSTANT, 1L);
 
   public Load {

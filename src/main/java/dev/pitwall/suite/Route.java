@@ -3,8 +3,9 @@ package dev.pitwall.suite;
 import java.util.List;
 
 /**
- * OpenRouter's {@code provider} routing object, as far as a suite sets it. Null fields are not sent,
- * so OpenRouter's defaults apply. {@link #FREE} is default routing (load balanced, fallbacks on).
+ * OpenRouter's {@code provider} routing object, as far as a suite sets it. Null fields are not
+ * sent, so OpenRouter's defaults apply. {@link #FREE} is default routing (load balanced, fallbacks
+ * on).
  */
 public record Route(
     List<String> order, Boolean allowFallbacks, List<String> only, List<String> ignore) {
