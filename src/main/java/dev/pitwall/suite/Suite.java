@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** A parsed, validated suite: what to send, to which models, how hard and how often. Immutable. */
+/**
+ * A parsed, validated suite: what to send, to which models, how hard and how often. Immutable.
+ * {@code allowedProviders} empty means no data-policy audit.
+ */
 public record Suite(
     String name,
     String description,
@@ -14,7 +17,10 @@ public record Suite(
     Load load,
     Iterations iterations,
     Limits limits,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    Retries retries,
+    List<String> allowedProviders,
+    List<Slo> slos) {
   public Suite {
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
@@ -24,5 +30,8 @@ public record Suite(
     Objects.requireNonNull(iterations, "iterations");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(timeouts, "timeouts");
+    retries = retries == null ? Retries.NONE : retries;
+    allowedProviders = allowedProviders == null ? List.of() : List.copyOf(allowedProviders);
+    slos = slos == null ? List.of() : List.copyOf(slos);
   }
 }
