@@ -52,6 +52,82 @@ class RunMetricsTest {
     assertThat(served.metric(Metric.TTFT).percentile(50)).isCloseTo(100.0, within(0.1));
   }
 
+  @Test
+  void aPinnedCellsFailuresJoinItsProvidersSeriesUnderTheServedName() {
+    RunMetrics m = new RunMetrics();
+    CallRecord fail = failed(Outcome.SERVER_ERROR);
+    m.accept(
+        new CallRecord(
+            fail.callId(),
+            1,
+            1,
+            Phase.MEASUREMENT,
+            "p/m@openai",
+            "p",
+            "m",
+            "openai",
+            null,
+            null,
+            null,
+            Outcome.SERVER_ERROR,
+            502,
+            "502",
+            "bad gateway",
+            0,
+            0,
+            10,
+            -1,
+            -1,
+            -1,
+            20,
+            0,
+            0,
+            0,
+            0,
+            0,
+            TokenSource.NONE,
+            null,
+            null));
+    CallRecord ok = ok(1, "OpenAI", 50 * MS);
+    m.accept(
+        new CallRecord(
+            ok.callId(),
+            1,
+            1,
+            Phase.MEASUREMENT,
+            "p/m@openai",
+            "p",
+            "m",
+            "openai",
+            "OpenAI",
+            "m",
+            "gen",
+            Outcome.OK,
+            200,
+            null,
+            null,
+            0,
+            0,
+            10,
+            10 + 50 * MS,
+            10 + 50 * MS,
+            10 + 80 * MS,
+            10 + 80 * MS,
+            10,
+            5,
+            100,
+            0,
+            0,
+            TokenSource.SERVER,
+            BigDecimal.ONE,
+            null));
+    m.endIteration(0, 1000);
+    List<SeriesResult> results = m.results();
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).key().servedProvider()).isEqualTo("OpenAI");
+    assertThat(results.get(0).outcomes().total()).isEqualTo(2);
+  }
+
   static CallRecord ok(int iteration, String provider, long ttftNs) {
     return new CallRecord(
         iteration * 100L,
