@@ -18,6 +18,9 @@ public final class RunMetrics implements CallSink {
    */
   private final ConcurrentMap<String, SeriesRecorder> series = new ConcurrentHashMap<>();
 
+  /** Every spelling seen, to its series: the hot path's one lock-free look-up. */
+  private final ConcurrentMap<SeriesKey, SeriesRecorder> byKey = new ConcurrentHashMap<>();
+
   private volatile double measuredSeconds;
 
   @Override
@@ -36,6 +39,12 @@ public final class RunMetrics implements CallSink {
 
   private SeriesRecorder recorder(CallRecord record) {
     SeriesKey key = SeriesKey.of(record);
+    SeriesRecorder known = byKey.get(key);
+    return known != null ? known : byKey.computeIfAbsent(key, k -> canonical(record, k));
+  }
+
+  /** The first record of a spelling finds (or founds) the series of its normalised provider. */
+  private SeriesRecorder canonical(CallRecord record, SeriesKey key) {
     SeriesRecorder r =
         series.computeIfAbsent(
             key.cellId() + '\u0000' + ProviderNames.normalise(key.servedProvider()),
