@@ -1,0 +1,34 @@
+package dev.pitwall.suite.internal;
+
+import dev.pitwall.suite.SuiteException;
+import dev.pitwall.suite.SuiteProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a suite so the user sees them all at once. Not thread-safe. */
+public final class Problems {
+  private final List<SuiteProblem> list = new ArrayList<>();
+
+  public void add(Node.Pos pos, String message, String hint) {
+    list.add(new SuiteProblem(pos.file(), pos.line(), pos.column(), message, hint, pos.lineText()));
+  }
+
+  public void add(Node node, String message, String hint) {
+    add(node.pos(), message, hint);
+  }
+
+  public boolean isEmpty() {
+    return list.isEmpty();
+  }
+
+  public int size() {
+    return list.size();
+  }
+
+  /** Throws the collected problems, if any. */
+  public void throwIfAny() throws SuiteException {
+    if (!list.isEmpty()) {
+      throw new SuiteException(list);
+    }
+  }
+}
