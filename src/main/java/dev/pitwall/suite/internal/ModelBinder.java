@@ -48,6 +48,8 @@ final class ModelBinder {
           "response_format",
           "reasoning",
           "extra");
+  private static final List<String> RESPONSE_FORMATS =
+      List.of("text", "json_object", "json_schema");
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[\\w.:-]+");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9._-]+)?");
 
@@ -255,7 +257,9 @@ final class ModelBinder {
     Node format = m.get("response_format");
     if (format != null) {
       Object plain = Plain.of(format, f.problems());
-      if (plain instanceof Map<?, ?> map && map.get("type") instanceof String type) {
+      if (plain instanceof Map<?, ?> map
+          && map.get("type") instanceof String type
+          && RESPONSE_FORMATS.contains(type)) {
         d.jsonMode = !type.equals("text");
         d.extra.put("response_format", plain);
       } else {
