@@ -2,7 +2,6 @@ package dev.pitwall.runner;
 
 import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Limits;
-import dev.pitwall.suite.Message;
 import dev.pitwall.time.Ticker;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,13 +42,9 @@ final class Limiters {
     return waitedNs.sum();
   }
 
-  /** Prompt tokens (about 4 characters each) plus the most the call may generate. */
+  /** Prompt tokens plus the most the call may generate. */
   static long estimatedTokens(Cell cell) {
-    long chars = 0;
-    for (Message m : cell.prompt().messages()) {
-      chars += m.content().length();
-    }
     Integer max = cell.request().maxTokens();
-    return chars / 4 + 1 + (max == null ? 256 : max);
+    return Preflight.promptTokens(cell) + (max == null ? Preflight.DEFAULT_OUTPUT_TOKENS : max);
   }
 }
