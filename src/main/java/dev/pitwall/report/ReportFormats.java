@@ -1,0 +1,31 @@
+package dev.pitwall.report;
+
+import dev.pitwall.metrics.Metric;
+import java.util.List;
+
+/**
+ * The factory of report formats (as JMH's {@code ResultFormatFactory}): callers ask for a format by
+ * what it is and never see the implementing classes.
+ */
+public final class ReportFormats {
+  private ReportFormats() {}
+
+  /** Every output of a run, in the order they are written (report.md last: it links the rest). */
+  public static List<ReportFormat> all() {
+    return List.of(
+        manifest(), summaryCsv(), new SpectrumChart(Metric.TTFT), new SpectrumChart(Metric.E2E));
+  }
+
+  public static ReportFormat summaryCsv() {
+    return new SummaryCsvFormat();
+  }
+
+  public static ReportFormat manifest() {
+    return new ManifestFormat();
+  }
+
+  /** Chart (a): percentile spectrum of TTFT or E2E. */
+  public static ReportFormat spectrumChart(Metric metric) {
+    return new SpectrumChart(metric);
+  }
+}
