@@ -14,11 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "JMH-style benchmarks of LLM APIs (OpenRouter and OpenAI-compatible servers).",
-    subcommands = {
-      RunCommand.class,
-      SimulateCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    subcommands = {RunCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -108,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "10s",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "After Ctrl-C, how long calls in flight may finish (default: ${DEFAULT-VALUE}).")
+      description =
+          "After Ctrl-C, how long calls in flight may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
   @Override
@@ -192,8 +193,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The models and prices of the target. Null when the target cannot be reached at all (exit 3);
-   * an empty catalog when it answers but has no usable /models (another OpenAI-compatible server).
+   * The models and prices of the target. Null when the target cannot be reached at all (exit 3); an
+   * empty catalog when it answers but has no usable /models (another OpenAI-compatible server).
    */
   private static ModelCatalog loadCatalog(OpenRouterApi api, Target target, PrintWriter err) {
     try {

@@ -18,7 +18,8 @@ public final class Preflight {
   private Preflight() {}
 
   public static Optional<BigDecimal> maxCost(Plan plan, CostEstimator costs) {
-    long callsPerCell = (long) plan.suite().iterations().calls() * plan.suite().iterations().total();
+    long callsPerCell =
+        (long) plan.suite().iterations().calls() * plan.suite().iterations().total();
     BigDecimal total = BigDecimal.ZERO;
     for (Cell cell : plan.cells()) {
       int promptTokens = promptTokens(cell);
