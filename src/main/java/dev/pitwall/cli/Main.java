@@ -27,7 +27,18 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code, without exiting: for tests and embedding. */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /** As {@link #execute(String...)}, printing to the given writers (null: stdout, stderr). */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof UsageException) {
