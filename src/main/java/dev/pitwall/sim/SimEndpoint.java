@@ -37,11 +37,12 @@ public record SimEndpoint(
     requirePrice("completion_price", completionPrice);
     quantization = quantization == null ? "unknown" : quantization;
     if (contextLength < 1) {
-      throw new IllegalArgumentException("context_length must be >= 1, not " + contextLength);
+      throw new IllegalArgumentException(
+          "context_length must be >= 1 (is it missing?), not " + contextLength);
     }
     if (maxCompletionTokens < 1) {
       throw new IllegalArgumentException(
-          "max_completion_tokens must be >= 1, not " + maxCompletionTokens);
+          "max_completion_tokens must be >= 1 (is it missing?), not " + maxCompletionTokens);
     }
     supportedParameters =
         supportedParameters == null ? List.of() : List.copyOf(supportedParameters);

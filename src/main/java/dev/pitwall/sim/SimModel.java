@@ -32,7 +32,8 @@ public record SimModel(
     modality = modality == null ? "text->text" : modality;
     tokenizer = tokenizer == null ? "Other" : tokenizer;
     if (contextLength < 1) {
-      throw new IllegalArgumentException("context_length must be >= 1, not " + contextLength);
+      throw new IllegalArgumentException(
+          "context_length must be >= 1 (is it missing?), not " + contextLength);
     }
     if (endpoints == null || endpoints.isEmpty()) {
       throw new IllegalArgumentException("model " + id + " needs at least one endpoint");

@@ -14,11 +14,19 @@ import dev.pitwall.sim.ProfileException;
 import dev.pitwall.sim.SimProfile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads profiles from YAML (or JSON, a subset) into the records, with file:line:col errors. */
 public final class ProfileReader {
@@ -29,7 +37,6 @@ public final class ProfileReader {
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
@@ -83,6 +90,15 @@ public final class ProfileReader {
     JsonLocation loc = e.getLocation();
     int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
     int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      // Record creators see a whole object before they fail, so Jackson's location is the
+      // object's end; the path leads back to the key or value at fault.
+      int[] found = locate(text, m.getPath());
+      if (found != null) {
+        line = found[0];
+        col = found[1];
+      }
+    }
     StringBuilder msg = new StringBuilder();
     msg.append(source).append(':').append(line).append(':').append(col).append(": ");
     if (e instanceof UnrecognizedPropertyException u) {
@@ -112,6 +128,44 @@ public final class ProfileReader {
       }
     }
     return new ProfileException(source, line, col, msg.toString());
+  }
+
+  /** Line and column (1-based) of the node at {@code path}, or null when it cannot be found. */
+  static int[] locate(String text, List<JsonMappingException.Reference> path) {
+    Node node;
+    try {
+      node = new Yaml().compose(new StringReader(text));
+    } catch (RuntimeException e) {
+      return null;
+    }
+    Node at = node;
+    for (JsonMappingException.Reference r : path) {
+      if (at instanceof MappingNode map && r.getFieldName() != null) {
+        Node next = null;
+        for (NodeTuple t : map.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(r.getFieldName())) {
+            next = t.getValueNode();
+            at = key;
+            break;
+          }
+        }
+        if (next == null) {
+          break;
+        }
+        // An unknown or failing key is reported at the key itself; anything deeper at its value.
+        at = r == path.get(path.size() - 1) ? at : next;
+      } else if (at instanceof SequenceNode seq
+          && r.getIndex() >= 0
+          && r.getIndex() < seq.getValue().size()) {
+        at = seq.getValue().get(r.getIndex());
+      } else {
+        break;
+      }
+    }
+    if (at == null || at.getStartMark() == null) {
+      return null;
+    }
+    return new int[] {at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1};
   }
 
   private static String path(JsonMappingException m) {
