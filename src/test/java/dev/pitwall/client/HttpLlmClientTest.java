@@ -90,13 +90,16 @@ class HttpLlmClientTest {
     long ttft = r.tFirstNs() - r.tSendNs();
     long ttfa = r.tAnswerNs() - r.tSendNs();
     long e2e = r.tLastNs() - r.tSendNs();
-    // the server cannot send earlier than its cumulative sleeps; loopback adds well under 40 ms
-    assertThat(ttft).isBetween(60 * MS, 100 * MS);
-    assertThat(ttfa).isBetween(90 * MS, 130 * MS);
-    assertThat(e2e).isBetween(110 * MS, 150 * MS);
-    assertThat(r.tDoneNs() - r.tLastNs())
-        .as("usage chunk never moves t_last")
-        .isGreaterThan(19 * MS);
+    // The server cannot send earlier than its cumulative sleeps. Upper bounds are loose: the
+    // machine is shared and tests never assert on speed; exact stamps are tested on fake time in
+    // CompletionAccumulatorTest, and the overhead is measured by the macro benchmark.
+    assertThat(ttft).isBetween(60 * MS, 1000 * MS);
+    assertThat(ttfa).isBetween(90 * MS, 1000 * MS).isGreaterThan(ttft);
+    assertThat(e2e).isBetween(110 * MS, 1000 * MS).isGreaterThan(ttfa);
+    assertThat(r.tDoneNs() - r.tSendNs())
+        .as("t_done after the usage chunk")
+        .isGreaterThanOrEqualTo(130 * MS);
+    assertThat(r.tDoneNs()).as("the usage chunk never moves t_last").isGreaterThan(r.tLastNs());
     assertThat(r.tokenEvents()).isEqualTo(3);
     assertThat(r.gapCount()).isEqualTo(2);
     assertThat(r.gapsNs()[0] + r.gapsNs()[1]).isEqualTo(r.tLastNs() - r.tFirstNs());
