@@ -234,6 +234,78 @@ class HttpLlmClientTest {
   }
 
   @Test
+  void tlsFailureIsAConnectError() throws Exception {
+    try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = plain.accept()) {
+                  s.getOutputStream().write(ScriptedServer.ascii("HTTP/1.1 400 Bad\r\n\r\n"));
+                } catch (java.io.IOException ignored) {
+                  // the client gave up
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+      URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/api/v1");
+      try (LlmClient c = LlmClients.http(ClientConfig.of(https, null), Ticker.system())) {
+        ClientResult r = c.complete(call(streaming()));
+        assertThat(r.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+        assertThat(r.errorMessage()).startsWith("TLS failure");
+      }
+    }
+  }
+
+  @Test
+  void errorInsideA200BodyTakesItsCode() {
+    server.then(
+        respond(
+            200,
+            "application/json",
+            "{\"error\":{\"code\":502,\"message\":\"Provider returned error\"}}"));
+
+    ClientResult r = client.complete(call(plain()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.SERVER_ERROR);
+    assertThat(r.errorCode()).isEqualTo("502");
+  }
+
+  @Test
+  void garbageBodyIsInvalid() {
+    server.then(respond(200, "application/json", "<html>oops</html>"));
+
+    ClientResult r = client.complete(call(plain()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(r.errorMessage()).contains("not JSON");
+  }
+
+  @Test
+  void serverClosingWithoutAResponse() {
+    server.then((req, s, out) -> false);
+
+    ClientResult r = client.complete(call(streaming()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+    assertThat(r.errorMessage()).startsWith("no response");
+  }
+
+  @Test
+  void staleKeepAliveConnectionIsRetriedOnce() {
+    server.then(
+        (req, s, out) -> {
+          sse(steps(now(Chunks.content("x")), now(Chunks.done()))).handle(req, s, out);
+          out.flush();
+          return false; // closes the connection the client has pooled
+        });
+    server.always(sse(steps(now(Chunks.content("y")), now(Chunks.done()))));
+
+    assertThat(client.complete(call(streaming())).outcome()).isEqualTo(Outcome.OK);
+    assertThat(client.complete(call(streaming())).outcome()).isEqualTo(Outcome.OK);
+    assertThat(server.connections.get()).isEqualTo(2);
+  }
+
+  @Test
   void firstTokenTimeout() {
     server.then(
         (req, s, out) -> {
