@@ -25,6 +25,13 @@ import java.util.Optional;
  * KeyStatus} instead). Thread-safe.
  */
 public final class OpenRouterApi implements AutoCloseable {
+  /** OpenRouter's API base URL. */
+  public static final java.net.URI OPENROUTER_BASE_URL =
+      java.net.URI.create("https://openrouter.ai/api/v1");
+
+  /** The environment variable holding the key. */
+  public static final String KEY_VARIABLE = "OPENROUTER_API_KEY";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private static final int BODY_CAP = 64 * 1024 * 1024;

@@ -90,13 +90,16 @@ class HttpLlmClientTest {
     long ttft = r.tFirstNs() - r.tSendNs();
     long ttfa = r.tAnswerNs() - r.tSendNs();
     long e2e = r.tLastNs() - r.tSendNs();
-    // the server cannot send earlier than its cumulative sleeps; loopback adds well under 40 ms
-    assertThat(ttft).isBetween(60 * MS, 100 * MS);
-    assertThat(ttfa).isBetween(90 * MS, 130 * MS);
-    assertThat(e2e).isBetween(110 * MS, 150 * MS);
-    assertThat(r.tDoneNs() - r.tLastNs())
-        .as("usage chunk never moves t_last")
-        .isGreaterThan(19 * MS);
+    // The server cannot send earlier than its cumulative sleeps. Upper bounds are loose: the
+    // machine is shared and tests never assert on speed; exact stamps are tested on fake time in
+    // CompletionAccumulatorTest, and the overhead is measured by the macro benchmark.
+    assertThat(ttft).isBetween(60 * MS, 1000 * MS);
+    assertThat(ttfa).isBetween(90 * MS, 1000 * MS).isGreaterThan(ttft);
+    assertThat(e2e).isBetween(110 * MS, 1000 * MS).isGreaterThan(ttfa);
+    assertThat(r.tDoneNs() - r.tSendNs())
+        .as("t_done after the usage chunk")
+        .isGreaterThanOrEqualTo(130 * MS);
+    assertThat(r.tDoneNs()).as("the usage chunk never moves t_last").isGreaterThan(r.tLastNs());
     assertThat(r.tokenEvents()).isEqualTo(3);
     assertThat(r.gapCount()).isEqualTo(2);
     assertThat(r.gapsNs()[0] + r.gapsNs()[1]).isEqualTo(r.tLastNs() - r.tFirstNs());
@@ -228,6 +231,78 @@ class HttpLlmClientTest {
       assertThat(r.httpStatus()).isZero();
       assertThat(r.errorMessage()).contains("cannot connect to 127.0.0.1:" + port);
     }
+  }
+
+  @Test
+  void tlsFailureIsAConnectError() throws Exception {
+    try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = plain.accept()) {
+                  s.getOutputStream().write(ScriptedServer.ascii("HTTP/1.1 400 Bad\r\n\r\n"));
+                } catch (java.io.IOException ignored) {
+                  // the client gave up
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+      URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/api/v1");
+      try (LlmClient c = LlmClients.http(ClientConfig.of(https, null), Ticker.system())) {
+        ClientResult r = c.complete(call(streaming()));
+        assertThat(r.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+        assertThat(r.errorMessage()).startsWith("TLS failure");
+      }
+    }
+  }
+
+  @Test
+  void errorInsideA200BodyTakesItsCode() {
+    server.then(
+        respond(
+            200,
+            "application/json",
+            "{\"error\":{\"code\":502,\"message\":\"Provider returned error\"}}"));
+
+    ClientResult r = client.complete(call(plain()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.SERVER_ERROR);
+    assertThat(r.errorCode()).isEqualTo("502");
+  }
+
+  @Test
+  void garbageBodyIsInvalid() {
+    server.then(respond(200, "application/json", "<html>oops</html>"));
+
+    ClientResult r = client.complete(call(plain()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(r.errorMessage()).contains("not JSON");
+  }
+
+  @Test
+  void serverClosingWithoutAResponse() {
+    server.then((req, s, out) -> false);
+
+    ClientResult r = client.complete(call(streaming()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
+    assertThat(r.errorMessage()).startsWith("no response");
+  }
+
+  @Test
+  void staleKeepAliveConnectionIsRetriedOnce() {
+    server.then(
+        (req, s, out) -> {
+          sse(steps(now(Chunks.content("x")), now(Chunks.done()))).handle(req, s, out);
+          out.flush();
+          return false; // closes the connection the client has pooled
+        });
+    server.always(sse(steps(now(Chunks.content("y")), now(Chunks.done()))));
+
+    assertThat(client.complete(call(streaming())).outcome()).isEqualTo(Outcome.OK);
+    assertThat(client.complete(call(streaming())).outcome()).isEqualTo(Outcome.OK);
+    assertThat(server.connections.get()).isEqualTo(2);
   }
 
   @Test
