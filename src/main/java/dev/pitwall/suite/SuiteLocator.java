@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -13,7 +14,8 @@ public final class SuiteLocator {
 
   /**
    * {@code name} is a path to an existing file, or a suite name: {@code benchmarksDir/name.yaml}
-   * (or {@code .yml}). An unknown name is a {@link SuiteException} that lists the suites there.
+   * (or {@code .yml}), or a numbered sample {@code NN-name.yaml}. An unknown name is a {@link
+   * SuiteException} that lists the suites there.
    */
   public static Path locate(String name, Path benchmarksDir) throws SuiteException {
     Path asPath = Path.of(name);
@@ -24,6 +26,14 @@ public final class SuiteLocator {
       Path candidate = benchmarksDir.resolve(name + ext);
       if (Files.isRegularFile(candidate)) {
         return candidate;
+      }
+    }
+    // Numbered samples (02-provider-routing.yaml) answer to their bare name too.
+    for (String file : suitesIn(benchmarksDir)) {
+      if (file.matches("\\d+-" + Pattern.quote(name))) {
+        return benchmarksDir.resolve(file + ".yaml").toFile().isFile()
+            ? benchmarksDir.resolve(file + ".yaml")
+            : benchmarksDir.resolve(file + ".yml");
       }
     }
     List<String> known = suitesIn(benchmarksDir);

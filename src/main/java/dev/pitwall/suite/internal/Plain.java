@@ -18,6 +18,18 @@ import java.util.Map;
 final class Plain {
   private Plain() {}
 
+  /** A number as written in decimal; other spellings (0x1F, .inf) pass through as text. */
+  private static Object number(Scalar s) {
+    try {
+      BigDecimal d = new BigDecimal(s.text().replace("_", ""));
+      return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+          ? (Object) d.longValueExact()
+          : (Object) d.doubleValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return s.text();
+    }
+  }
+
   static Object of(Node node, Problems problems) {
     if (node instanceof Mapping m) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -41,8 +53,7 @@ final class Plain {
     }
     Scalar s = (Scalar) node;
     return switch (s.type()) {
-      case INTEGER -> new BigDecimal(s.text().replace("_", "")).toBigIntegerExact().longValue();
-      case FLOAT -> Double.parseDouble(s.text());
+      case INTEGER, FLOAT -> number(s);
       case BOOLEAN -> Boolean.parseBoolean(s.text().toLowerCase());
       case STRING -> s.text();
       case NULL -> {

@@ -5,26 +5,36 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.pitwall.suite.internal.Node.Entry;
 import dev.pitwall.suite.internal.Node.Pos;
 import dev.pitwall.suite.internal.Node.ScalarType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parses YAML text into a {@link Node} tree, keeping each node's line and column from Jackson's
  * token stream. A syntax error becomes one located problem; duplicate keys are problems too (YAML
- * forbids them, and Jackson would silently keep the last).
+ * forbids them, and Jackson would silently keep the last). Anchors, aliases and merge keys ({@code
+ * <<: *defaults}) are resolved here, as Jackson's streaming parser only reports them.
  */
 public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+  private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+):");
 
   private final String file;
   private final String[] lines;
   private final Problems problems;
+  private final Map<String, Node> anchors = new HashMap<>();
 
   private YamlReader(String file, String text, Problems problems) {
     this.file = file;
@@ -52,9 +62,16 @@ public final class YamlReader {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       int col = at == null ? 0 : at.getColumnNr();
+      // SnakeYAML's text ends with the problem's own mark, which is more precise than Jackson's
+      // location (a tab in the indentation is reported on the line before by the latter).
+      Matcher mark = MARK.matcher(e.getOriginalMessage());
+      while (mark.find()) {
+        line = Integer.parseInt(mark.group(1));
+        col = Integer.parseInt(mark.group(2));
+      }
       problems.add(
           pos(line, col),
-          "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip(),
+          "not valid YAML: " + summary(e.getOriginalMessage()),
           "check the indentation and the quoting near this spot; a value with ': ' or a leading"
               + " '{', '[', '*' or '&' needs quotes");
       return null;
@@ -64,11 +81,39 @@ public final class YamlReader {
     }
   }
 
+  /** SnakeYAML's context and problem lines, without its excerpts and marks. */
+  private static String summary(String message) {
+    return message
+        .lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip)
+        .collect(Collectors.joining(": "));
+  }
+
   private String text() {
     return String.join("\n", lines);
   }
 
   private Node value(JsonParser p) throws IOException {
+    YAMLParser yaml = (YAMLParser) p;
+    if (yaml.isCurrentAlias()) {
+      Node target = anchors.get(p.getText());
+      if (target == null) {
+        problems.add(
+            here(p), "unknown alias *" + p.getText(), "define it first with &" + p.getText());
+        return new Node.Scalar(here(p), ScalarType.NULL, "null");
+      }
+      return target;
+    }
+    String anchor = yaml.getCurrentAnchor();
+    Node node = unaliased(p);
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private Node unaliased(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     Pos at = here(p);
     switch (t) {
@@ -85,8 +130,10 @@ public final class YamlReader {
       case VALUE_NUMBER_FLOAT:
         return new Node.Scalar(at, ScalarType.FLOAT, p.getText());
       case VALUE_TRUE:
+        // YAML 1.1 also reads yes/on as true: keep the resolved value, not the spelling
+        return new Node.Scalar(at, ScalarType.BOOLEAN, "true");
       case VALUE_FALSE:
-        return new Node.Scalar(at, ScalarType.BOOLEAN, p.getText());
+        return new Node.Scalar(at, ScalarType.BOOLEAN, "false");
       case VALUE_NULL:
         return new Node.Scalar(at, ScalarType.NULL, "null");
       default:
@@ -96,13 +143,25 @@ public final class YamlReader {
 
   private Node mapping(JsonParser p, Pos at) throws IOException {
     Map<String, Entry> entries = new LinkedHashMap<>();
+    Set<String> mergedKeys = new HashSet<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       Pos keyPos = here(p);
       p.nextToken();
       Node v = value(p);
       Entry previous = entries.get(key);
-      if (previous != null) {
+      if (key.equals("<<") && v instanceof Node.Mapping merged) {
+        // a merge key: the aliased mapping's entries, unless set explicitly (before or after)
+        merged.entries().values().stream()
+            .filter(e -> !entries.containsKey(e.key()))
+            .forEach(
+                e -> {
+                  entries.put(e.key(), e);
+                  mergedKeys.add(e.key());
+                });
+      } else if (previous != null && mergedKeys.remove(key)) {
+        entries.put(key, new Entry(key, keyPos, v));
+      } else if (previous != null) {
         problems.add(
             keyPos,
             "duplicate key '" + key + "'",
