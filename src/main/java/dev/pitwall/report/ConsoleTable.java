@@ -53,7 +53,7 @@ public final class ConsoleTable {
                 orDash(Fmt.fixed(score.mean(), 3)),
                 "±",
                 Fmt.jmh(score.error(), 3),
-                metric.unit(),
+                Fmt.jmhUnit(metric),
                 orDash(Fmt.fixed(m.percentile(50), 3)),
                 orDash(Fmt.fixed(m.percentile(90), 3)),
                 orDash(Fmt.fixed(m.percentile(99), 3)),

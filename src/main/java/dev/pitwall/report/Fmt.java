@@ -38,6 +38,16 @@ final class Fmt {
     return usd == null ? "" : usd.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
   }
 
+  /** JMH's unit text: latencies per call ("ms/op", as JMH's sample mode), speeds as they are. */
+  static String jmhUnit(dev.pitwall.metrics.Metric metric) {
+    return metric.unit().equals("ms") ? "ms/op" : metric.unit();
+  }
+
+  /** A rounded decimal for JSON, so output does not depend on the JDK's double printing. */
+  static BigDecimal decimal(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
+  }
+
   /** A fraction 0–1 as a percentage with one decimal, e.g. "12.5 %". */
   static String percent(double fraction) {
     return Double.isNaN(fraction) ? "" : fixed(fraction * 100, 1) + " %";

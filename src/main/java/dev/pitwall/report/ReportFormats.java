@@ -20,6 +20,26 @@ public final class ReportFormats {
     return new SummaryCsvFormat();
   }
 
+  /** result.json in JMH's JSON format. */
+  public static ReportFormat jmhJson() {
+    return new JmhJsonFormat();
+  }
+
+  /** bigger-is-better.json for github-action-benchmark. */
+  public static ReportFormat biggerIsBetterJson() {
+    return new BiggerIsBetterFormat();
+  }
+
+  /** latency.hlog: HdrHistogram interval log. */
+  public static ReportFormat hlog() {
+    return new HlogFormat();
+  }
+
+  /** hgrm/: HdrHistogram percentile distributions. */
+  public static ReportFormat hgrm() {
+    return new HgrmFormat();
+  }
+
   public static ReportFormat manifest() {
     return new ManifestFormat();
   }

@@ -100,7 +100,7 @@ final class SummaryCsvFormat implements ReportFormat {
     row.add(score.iterations());
     row.add(number(Fmt.jmh(score.mean(), 3)));
     row.add(number(Fmt.jmh(score.error(), 3)));
-    row.add(metric.unit());
+    row.add(Fmt.jmhUnit(metric));
     row.add(s.key().model());
     row.add(s.key().servedProvider());
     row.add(s.key().requestedProvider());

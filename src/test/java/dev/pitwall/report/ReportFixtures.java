@@ -69,14 +69,18 @@ final class ReportFixtures {
         "abc1234");
   }
 
+  // Built once: results are immutable and recorders are large (1 h range at 3 digits).
+  private static final Run MIXED = run(42L, false, true);
+  private static final Run ALL_THROTTLED = run(7L, true, false);
+
   /** The standard mixed run. */
   static Run run() {
-    return run(42L, false, true);
+    return MIXED;
   }
 
   /** A run whose every attempt was throttled: charts must still render. */
   static Run allThrottled() {
-    return run(7L, true, false);
+    return ALL_THROTTLED;
   }
 
   private static Run run(long seed, boolean allThrottled, boolean simulated) {
