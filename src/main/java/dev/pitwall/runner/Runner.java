@@ -2,17 +2,14 @@ package dev.pitwall.runner;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
-import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Load;
 import dev.pitwall.suite.LoadMode;
 import dev.pitwall.suite.Plan;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a plan: JMH-style iterations (warmup discarded, measurement scored), each a batch of
@@ -46,7 +43,7 @@ public final class Runner {
     try {
       for (int i = 0; i < its.total(); i++) {
         Phase phase = i < its.warmup() ? Phase.WARMUP : Phase.MEASUREMENT;
-        List<PlannedCall> calls = callsOf(plan, i, phase);
+        IterationCalls calls = new IterationCalls(plan, i, phase);
         ctx.progress().iterationStarted(i + 1, its.total(), phase == Phase.WARMUP);
         long startMs = nowEpochMs(t0);
         if (ctx.stop().isStopped() || budget.exhausted()) {
@@ -80,38 +77,40 @@ public final class Runner {
     return limiters.waitedNanos();
   }
 
-  private void runClosed(CallExecutor executor, ExecutorService threads, List<PlannedCall> calls)
+  /** N workers, each taking the next call of the iteration as soon as its last one ended. */
+  private void runClosed(CallExecutor executor, ExecutorService threads, IterationCalls calls)
       throws InterruptedException {
-    int workers = Math.min(ctx.plan().suite().load().concurrency(), calls.size());
+    int workers = (int) Math.min(ctx.plan().suite().load().concurrency(), calls.size());
     CountDownLatch done = new CountDownLatch(workers);
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>();
+    AtomicLong next = new AtomicLong();
+    InFlight inFlight = new InFlight();
     for (int w = 0; w < workers; w++) {
-      futures.add(
-          threads.submit(
-              () -> {
-                try {
-                  for (int k = next.getAndIncrement();
-                      k < calls.size();
-                      k = next.getAndIncrement()) {
-                    PlannedCall call = calls.get(k);
-                    if (ctx.stop().isStopped() || budget.exhausted()) {
-                      skip(executor, call);
-                    } else {
-                      executor.execute(call, ctx.ticker().nanos());
-                    }
-                  }
-                } finally {
-                  done.countDown();
+      inFlight.submit(
+          threads,
+          () -> {
+            try {
+              for (long k = next.getAndIncrement(); k < calls.size(); k = next.getAndIncrement()) {
+                PlannedCall call = calls.get(k);
+                if (ctx.stop().isStopped() || budget.exhausted()) {
+                  skip(executor, call);
+                } else {
+                  executor.execute(call, ctx.ticker().nanos());
                 }
-              }));
+              }
+            } finally {
+              done.countDown();
+            }
+          });
     }
-    awaitWithGrace(done, futures);
+    awaitWithGrace(done, inFlight);
   }
 
+  /**
+   * One dispatcher fires each call at its scheduled time on a thread of its own, whether or not
+   * earlier calls have ended: the offered rate never bends to the target's speed.
+   */
   private void runOpen(
-      CallExecutor executor, ExecutorService threads, List<PlannedCall> calls, int iteration)
+      CallExecutor executor, ExecutorService threads, IterationCalls calls, int iteration)
       throws InterruptedException {
     Load load = ctx.plan().suite().load();
     Schedule schedule =
@@ -119,10 +118,10 @@ public final class Runner {
           case CONSTANT -> Schedule.constant(load.ratePerSecond());
           case POISSON -> Schedule.poisson(load.ratePerSecond(), load.seed() + iteration);
         };
-    CountDownLatch done = new CountDownLatch(calls.size());
-    List<Future<?>> futures = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(Math.toIntExact(calls.size()));
+    InFlight inFlight = new InFlight();
     long start = ctx.ticker().nanos();
-    int k = 0;
+    long k = 0;
     try {
       for (; k < calls.size(); k++) {
         PlannedCall call = calls.get(k);
@@ -130,15 +129,15 @@ public final class Runner {
         if (!waitUntil(fireAt) || budget.exhausted()) {
           break;
         }
-        futures.add(
-            threads.submit(
-                () -> {
-                  try {
-                    executor.execute(call, fireAt);
-                  } finally {
-                    done.countDown();
-                  }
-                }));
+        inFlight.submit(
+            threads,
+            () -> {
+              try {
+                executor.execute(call, fireAt);
+              } finally {
+                done.countDown();
+              }
+            });
       }
     } finally {
       for (; k < calls.size(); k++) {
@@ -146,7 +145,7 @@ public final class Runner {
         done.countDown();
       }
     }
-    awaitWithGrace(done, futures);
+    awaitWithGrace(done, inFlight);
   }
 
   /** Sleeps until the raw ticker time; false when a stop arrived first. */
@@ -162,12 +161,11 @@ public final class Runner {
    * Waits for the calls of an iteration. After a stop, calls in flight get the grace period, then
    * are interrupted: the client ends them as CANCELLED.
    */
-  private void awaitWithGrace(CountDownLatch done, List<Future<?>> futures)
-      throws InterruptedException {
+  private void awaitWithGrace(CountDownLatch done, InFlight inFlight) throws InterruptedException {
     while (!done.await(50, TimeUnit.MILLISECONDS)) {
       if (ctx.stop().isStopped()) {
         if (!done.await(ctx.grace().toMillis(), TimeUnit.MILLISECONDS)) {
-          futures.forEach(f -> f.cancel(true));
+          inFlight.cancelAll();
           done.await();
         }
         return;
@@ -182,28 +180,13 @@ public final class Runner {
         ctx.stop().isStopped() ? ctx.stop().reason() : "max_cost_usd reached");
   }
 
-  private void skipAll(CallExecutor executor, List<PlannedCall> calls) {
-    calls.forEach(c -> skip(executor, c));
+  private void skipAll(CallExecutor executor, IterationCalls calls) {
+    for (long k = 0; k < calls.size(); k++) {
+      skip(executor, calls.get(k));
+    }
   }
 
   private long nowEpochMs(long t0) {
     return ctx.startEpochMs() + (ctx.ticker().nanos() - t0) / 1_000_000;
-  }
-
-  /**
-   * The calls of one iteration, interleaved: call k of every cell before call k+1 of any, so a
-   * drift of the target during the iteration touches every cell alike.
-   */
-  static List<PlannedCall> callsOf(Plan plan, int iteration, Phase phase) {
-    List<Cell> cells = plan.cells();
-    int perCell = plan.suite().iterations().calls();
-    List<PlannedCall> calls = new ArrayList<>(cells.size() * perCell);
-    long base = (long) iteration * plan.callsPerIteration();
-    for (int k = 0; k < perCell; k++) {
-      for (Cell cell : cells) {
-        calls.add(new PlannedCall(base + calls.size() + 1, cell, iteration + 1, phase));
-      }
-    }
-    return calls;
   }
 }
