@@ -32,7 +32,7 @@ if command -v wrk >/dev/null 2>&1; then
   echo "## wrk (C load generator) against the same no-op server, 2 threads, 32 connections, 10 s"
   body='{"model":"noop/model","messages":[{"role":"user","content":"ping"}],"max_tokens":1,"stream":false}'
   lua=$(mktemp --suffix=.lua)
-  printf 'wrk.method = "POST"\nwrk.body = %q\nwrk.headers["Content-Type"] = "application/json"\n' "$body" >"$lua"
+  printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\n' "$body" >"$lua"
   fifo=$(mktemp -u); mkfifo "$fifo"
   java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling noop 1 1 --hold <"$fifo" >"$fifo.out" &
   exec 3>"$fifo"
