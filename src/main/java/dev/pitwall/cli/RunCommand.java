@@ -22,6 +22,7 @@ import dev.pitwall.runner.Runner;
 import dev.pitwall.runner.StopSignal;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.SuiteException;
@@ -253,11 +254,13 @@ public final class RunCommand implements Callable<Integer> {
     RunMetrics metrics = new RunMetrics();
     Instant start = Instant.now();
     out.printf(
-        "# pitwall %s: suite %s, %d cells, %d calls, target %s%n",
+        "# pitwall %s: suite %s, %d cells, %s, target %s%n",
         BuildInfo.pitwallVersion(),
         suite.name(),
         plan.cells().size(),
-        plan.totalCalls(),
+        suite.iterations().calls() == Iterations.UNBOUNDED
+            ? suite.iterations().total() + " iterations of " + suite.iterations().duration()
+            : plan.totalCalls() + " calls",
         target.label());
     out.flush();
     RunStatus status;
