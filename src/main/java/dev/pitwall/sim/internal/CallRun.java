@@ -164,7 +164,9 @@ final class CallRun {
       case RESET -> {
         finish();
         HttpHandler.log(state, info, "reset");
-        HttpHandler.reset(ctx);
+        // What was written before the reset reaches the client first, as after a real upstream cut.
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+            .addListener(f -> HttpHandler.reset(ctx));
         return false;
       }
       case HANG -> {
