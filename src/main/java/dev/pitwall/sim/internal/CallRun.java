@@ -34,6 +34,9 @@ final class CallRun {
   private final GenerationRecord record;
   private final List<Step> steps;
   private String prefix;
+  // A token chunk is tokenHead + the quoted text + tokenTail; both ends are encoded once a stream.
+  private byte[] tokenHead;
+  private byte[] tokenTail;
   private int next;
   private boolean finished;
   private Future<?> pending;
@@ -112,10 +115,20 @@ final class CallRun {
                 info.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         ctx.write(res);
         prefix = Wire.chunkPrefix(plan);
+        tokenHead = Wire.tokenHead(prefix).getBytes(StandardCharsets.UTF_8);
+        tokenTail = Wire.tokenTail(plan).getBytes(StandardCharsets.UTF_8);
         return true;
       }
       case COMMENT -> write(Wire.PROCESSING);
-      case TOKENS -> write(Wire.tokenChunk(plan, prefix, step.text()));
+      case TOKENS -> {
+        String quoted = Wire.quote(step.text());
+        ByteBuf buf =
+            ctx.alloc().ioBuffer(tokenHead.length + quoted.length() * 3 + tokenTail.length);
+        buf.writeBytes(tokenHead);
+        buf.writeCharSequence(quoted, StandardCharsets.UTF_8);
+        buf.writeBytes(tokenTail);
+        ctx.write(new DefaultHttpContent(buf));
+      }
       case BROKEN_JSON -> write(Wire.brokenChunk(plan, prefix, step.text()));
       case STREAM_ERROR -> {
         if (plan.stream()) {
