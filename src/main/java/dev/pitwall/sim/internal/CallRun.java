@@ -27,6 +27,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: confined to the channel's event loop.
  */
 final class CallRun {
+  /**
+   * Netty's NIO loop sleeps in {@code Selector.select(ms)} with the timeout rounded up to a whole
+   * millisecond, so a wake-up lands anywhere in [due, due + 1 ms). Waking half a millisecond early
+   * and sending what is due within that half centres the error on the profile: |error| ≤ 0.5 ms
+   * instead of a 0-1 ms bias.
+   */
+  static final long TOLERANCE_NANOS = 500_000L;
+
   private final ChannelHandlerContext ctx;
   private final ServerState state;
   private final HttpHandler.RequestInfo info;
@@ -85,7 +93,7 @@ final class CallRun {
     boolean wrote = false;
     while (next < steps.size() && !finished) {
       Step step = steps.get(next);
-      if (step.atNanos() > now) {
+      if (step.atNanos() > now + TOLERANCE_NANOS) {
         break;
       }
       next++;
@@ -95,7 +103,7 @@ final class CallRun {
       ctx.flush();
     }
     if (!finished && next < steps.size()) {
-      long delay = steps.get(next).atNanos() - now;
+      long delay = steps.get(next).atNanos() - now - TOLERANCE_NANOS;
       pending = ctx.executor().schedule(this::run, delay, TimeUnit.NANOSECONDS);
     }
   }
