@@ -122,7 +122,10 @@ public final class CallPlanner {
     int limit = req.maxTokens() == null ? endpoint.maxCompletionTokens() : req.maxTokens();
     int n = Math.min(answer, limit);
     String finish = answer > limit ? "length" : "stop";
-    List<String> tokens = TextGenerator.tokens(seed, model.id(), req.promptHash(), n);
+    List<String> tokens =
+        req.jsonMode()
+            ? TextGenerator.jsonTokens(seed, model.id(), req.promptHash(), n)
+            : TextGenerator.tokens(seed, model.id(), req.promptHash(), n);
     int cut = stopCut(tokens, req.stop());
     if (cut >= 0) {
       tokens = tokens.subList(0, Math.max(cut, 0));
