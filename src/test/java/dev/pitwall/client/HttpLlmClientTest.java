@@ -420,6 +420,41 @@ class HttpLlmClientTest {
     assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
   }
 
+  @Test
+  void closingTheClientCancelsACallInFlight() throws Exception {
+    java.util.concurrent.CountDownLatch firstTokenSent = new java.util.concurrent.CountDownLatch(1);
+    server.then(
+        (req, s, out) -> {
+          sse(steps(now(Chunks.content("Hello")))).handle(req, s, new NoEnd(out));
+          firstTokenSent.countDown();
+          server.stall.await();
+          return false;
+        });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<ClientResult> f =
+          pool.submit(() -> client.complete(call(streaming())));
+      firstTokenSent.await();
+      client.close();
+      ClientResult r = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tokenCountFallsBackToAnEstimate() {
+    server.then(sse(steps(now(Chunks.content("abcdefgh")), now(Chunks.done()))));
+
+    ClientResult r = client.complete(call(streaming()));
+
+    assertThat(r.usage()).isNull();
+    assertThat(r.tokenSource()).isEqualTo(dev.pitwall.metrics.TokenSource.ESTIMATED);
+    assertThat(r.completionTokens()).isEqualTo(2);
+  }
+
   /** Lets a script write a stream without the closing chunk, to break it afterwards. */
   static final class NoEnd extends java.io.FilterOutputStream {
     NoEnd(java.io.OutputStream out) {
