@@ -209,7 +209,7 @@ public final class ClientOverheadBenchmark {
 
   private void serve(Socket s) {
     try (s) {
-      InputStream in = s.getInputStream();
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
       OutputStream out = s.getOutputStream();
       while (true) {
         String body = readRequest(in);
