@@ -129,7 +129,8 @@ public final class CompletionAccumulator implements SseParser.Listener {
     } catch (IOException | RuntimeException e) {
       invalidMessage =
           "response body is not JSON: "
-              + snippet(new String(b, start, Math.min(off + len - start, 120), UTF8));
+              + snippet(
+                  new String(b, start, Math.min(off + len - start, 120), StandardCharsets.UTF_8));
       return;
     }
     if (eventTokens) {
@@ -138,8 +139,6 @@ public final class CompletionAccumulator implements SseParser.Listener {
     tDone = now;
     done = true;
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   private void stampToken() {
     if (tFirst == NONE) {
