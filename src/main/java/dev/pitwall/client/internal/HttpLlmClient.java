@@ -104,7 +104,9 @@ public final class HttpLlmClient implements LlmClient {
     long firstDeadline = Math.min(totalDeadline, tSend + to.firstToken().toNanos());
     HttpTransport.Exchange ex;
     try {
-      ex = transport.send(request, to.connect().toNanos(), firstDeadline - tSend);
+      // a non-streamed reply may send its head only when the whole completion is done
+      long headDeadline = stream ? firstDeadline : totalDeadline;
+      ex = transport.send(request, to.connect().toNanos(), headDeadline - tSend);
     } catch (IOException | RuntimeException e) {
       return beforeResponse(e, tSend, to);
     }
