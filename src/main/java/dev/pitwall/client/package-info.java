@@ -10,8 +10,18 @@
  *
  * <p>Design notes. The transport is a blocking HTTP/1.1 socket client with a keep-alive pool
  * ({@code internal.SocketTransport}); the JDK {@code HttpClient} is kept behind the same interface
- * as the measured alternative ({@link dev.pitwall.client.LlmClients#jdkHttp}). The SSE parser works
- * on slices of the transport's read buffer, and chunks are decoded with Jackson's streaming parser:
- * no tree and no String per token. Every event of one transport read gets that read's stamp.
+ * as the measured alternative ({@link dev.pitwall.client.LlmClients#jdkHttp}). Measured on loopback
+ * (2 shared cores, load average 11-15, {@code scripts/bench-client.sh}): TTFT overhead p50 86 µs,
+ * p90 143 µs, p99 3.4 ms for the socket transport against 1,005 µs, 4.6 ms and 19 ms for the JDK
+ * client; end-to-end read rate 293k-484k events/s against 234k-352k. So the socket transport is the
+ * default. Timeouts are socket read timeouts computed from the call's deadlines before every read:
+ * no timer thread, and a stall is seen when its deadline passes.
+ *
+ * <p>The SSE parser works on slices of the transport's read buffer (no copy in the common case) and
+ * each event is decoded by a reused strict JSON cursor: no tree, no String per token, 18 B
+ * allocated per event against 838 B with a Jackson parser per event; 1.48 M events per CPU-second
+ * decoded and stamped (framing alone 4.0-4.5 M). Every event of one transport read gets that read's
+ * stamp. A stream ending after some events but before {@code [DONE]} is a STREAM_ERROR (the same
+ * fault as a reset after the 200); bytes that are not JSON are INVALID.
  */
 package dev.pitwall.client;
