@@ -18,6 +18,7 @@ import dev.pitwall.suite.internal.Node.ScalarType;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -399,7 +400,7 @@ public final class SuiteBinder {
     if (m == null) {
       return List.of();
     }
-    List<Slo> out = new java.util.ArrayList<>();
+    List<Slo> out = new ArrayList<>();
     for (Node.Entry e : m.entries().values()) {
       if (!Slo.KEY.matcher(e.key()).matches()) {
         f.problems()
