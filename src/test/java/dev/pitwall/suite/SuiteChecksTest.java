@@ -146,4 +146,17 @@ class SuiteChecksTest {
             "a suite needs 'suite'", "the suite expands to zero cells: it has no prompts");
     assertThat(p.get(0).hint()).isEqualTo("add for example 'suite: suite'");
   }
+
+  @Test
+  void routingKeysThatPinnedCellsWouldIgnoreAreFlagged() {
+    List<SuiteProblem> p =
+        problems(
+            """
+            models:
+              - {id: openai/gpt-4o, providers: [openai, azure], only: [openai]}
+            """);
+    assertThat(p.get(0).message())
+        .isEqualTo("only would be ignored: with 'providers' every cell is pinned");
+    assertThat(p.get(0).hint()).startsWith("add 'free_routing: true'");
+  }
 }
