@@ -128,8 +128,7 @@ public final class SuiteBinder {
               "use letters, digits, '.', '_' and '-' only, e.g. " + defaultName());
     }
     String description = f.string(root, "description");
-    Path baseDir = file.toAbsolutePath().getParent();
-    List<Prompt> prompts = new PromptBinder(f, baseDir).bind(root);
+    List<Prompt> prompts = new PromptBinder(f, file).bind(root);
     Mapping request = f.mapping(root.get("request"), "request");
     List<ModelBinder.Bound> bound =
         new ModelBinder(f, knownModels).bind(root.get("models"), request, layered.request());
