@@ -122,4 +122,13 @@ class OverridesTest {
         .containsEntry("model.openai/gpt-4o.max_tokens", "99")
         .containsEntry("model.anthropic/claude-3.5-sonnet.providers", "anthropic,amazon-bedrock");
   }
+
+  @Test
+  void anOverriddenRateIsCheckedAgainstTheLimitsAndNamedAsTheFlag() {
+    assertThat(new SuiteFiles(dir).problems(SUITE, Map.of("rate", "5/s")))
+        .extracting(SuiteProblem::message)
+        .containsExactly(
+            "requests_per_minute 120 is lower than the offered open-loop rate of 300 per minute"
+                + " (load.rate from -Drate=5/s)");
+  }
 }
