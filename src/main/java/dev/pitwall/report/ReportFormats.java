@@ -13,7 +13,20 @@ public final class ReportFormats {
   /** Every output of a run, in the order they are written (report.md last: it links the rest). */
   public static List<ReportFormat> all() {
     return List.of(
-        manifest(), summaryCsv(), new SpectrumChart(Metric.TTFT), new SpectrumChart(Metric.E2E));
+        manifest(),
+        summaryCsv(),
+        jmhJson(),
+        biggerIsBetterJson(),
+        hlog(),
+        hgrm(),
+        spectrumChart(Metric.TTFT),
+        spectrumChart(Metric.E2E),
+        percentileBarsChart(Metric.TTFT),
+        percentileBarsChart(Metric.E2E),
+        new SpeedScatterChart(),
+        new OutcomesChart(),
+        new CostChart(),
+        new TimelineChart());
   }
 
   public static ReportFormat summaryCsv() {
@@ -42,6 +55,11 @@ public final class ReportFormats {
 
   public static ReportFormat manifest() {
     return new ManifestFormat();
+  }
+
+  /** Chart (b): p50/p95/p99 bars with 99.9 % CI error bars. */
+  public static ReportFormat percentileBarsChart(Metric metric) {
+    return new PercentileBarsChart(metric);
   }
 
   /** Chart (a): percentile spectrum of TTFT or E2E. */

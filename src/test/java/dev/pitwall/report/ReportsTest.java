@@ -60,7 +60,11 @@ class ReportsTest {
     List<String> written = Reports.writeAll(context(dir, run));
     assertThat(written).hasSameSizeAs(ReportFormats.all());
     for (String name : written) {
-      assertThat(dir.resolve(name)).isNotEmptyFile();
+      if (name.endsWith("/")) {
+        assertThat(dir.resolve(name)).isNotEmptyDirectory();
+      } else {
+        assertThat(dir.resolve(name)).isNotEmptyFile();
+      }
     }
   }
 }
