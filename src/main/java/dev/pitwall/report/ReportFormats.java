@@ -26,7 +26,8 @@ public final class ReportFormats {
         new SpeedScatterChart(),
         new OutcomesChart(),
         new CostChart(),
-        new TimelineChart());
+        new TimelineChart(),
+        markdown());
   }
 
   public static ReportFormat summaryCsv() {
@@ -51,6 +52,11 @@ public final class ReportFormats {
   /** hgrm/: HdrHistogram percentile distributions. */
   public static ReportFormat hgrm() {
     return new HgrmFormat();
+  }
+
+  /** report.md, which links the charts: write it last. */
+  public static ReportFormat markdown() {
+    return new MarkdownReportFormat();
   }
 
   public static ReportFormat manifest() {
