@@ -1,0 +1,388 @@
+package dev.pitwall.client.internal;
+
+import dev.pitwall.client.ChatCall;
+import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.ClientResult;
+import dev.pitwall.client.LlmClient;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.suite.Timeouts;
+import dev.pitwall.time.Ticker;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+
+/**
+ * {@link LlmClient} over an {@link HttpTransport}: encodes the call, stamps t_send just before
+ * handing it to the transport, and reads the reply with the {@link SseParser} and {@link
+ * CompletionAccumulator}, stamping each transport read once. Every failure of the target becomes a
+ * {@link ClientResult} outcome; nothing the server does is thrown.
+ */
+public final class HttpLlmClient implements LlmClient {
+  private static final int ERROR_BODY_CAP = 64 * 1024;
+  private static final int BODY_CAP = 32 * 1024 * 1024;
+  private static final long DRAIN_AFTER_DONE_NANOS = 200_000_000L;
+
+  private final HttpTransport transport;
+  private final Ticker ticker;
+  private final URI chatUri;
+  private final Map<String, String> streamHeaders;
+  private final Map<String, String> plainHeaders;
+  private final ErrorClassifier errors;
+  private final Function<String, Set<String>> supportedParameters;
+  private volatile boolean closed;
+
+  /**
+   * @param supportedParameters a model's {@code supported_parameters}, or null when unknown
+   */
+  public HttpLlmClient(
+      ClientConfig config,
+      HttpTransport transport,
+      Ticker ticker,
+      Clock clock,
+      Function<String, Set<String>> supportedParameters) {
+    this.transport = transport;
+    this.ticker = ticker;
+    this.chatUri = config.resolve("chat/completions");
+    this.streamHeaders = headers(config, "text/event-stream");
+    this.plainHeaders = headers(config, "application/json");
+    this.errors = new ErrorClassifier(clock, config.apiKey());
+    this.supportedParameters = supportedParameters;
+  }
+
+  /** The headers every request of this config carries. */
+  public static Map<String, String> headers(ClientConfig config, String accept) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", "application/json");
+    h.put("Accept", accept);
+    h.put("User-Agent", "pitwall");
+    if (config.apiKey() != null) {
+      h.put("Authorization", "Bearer " + config.apiKey().reveal());
+    }
+    h.put("HTTP-Referer", config.referer());
+    h.put("X-Title", config.title());
+    h.put("X-OpenRouter-Title", config.title());
+    return Collections.unmodifiableMap(h);
+  }
+
+  @Override
+  public ClientResult complete(ChatCall call) {
+    boolean stream = call.params().stream();
+    JsonMode mode = JsonModePolicy.decide(call.model(), supportedParameters.apply(call.model()));
+    HttpTransport.Request request =
+        new HttpTransport.Request(
+            "POST",
+            chatUri,
+            stream ? streamHeaders : plainHeaders,
+            ChatRequestEncoder.encode(call, mode));
+    Timeouts to = call.timeouts();
+    long tSend = ticker.nanos();
+    if (closed || Thread.currentThread().isInterrupted()) {
+      return ClientResult.failure(Outcome.CANCELLED, tSend, tSend, "client closed or interrupted");
+    }
+    long totalDeadline = tSend + to.total().toNanos();
+    long firstDeadline = Math.min(totalDeadline, tSend + to.firstToken().toNanos());
+    HttpTransport.Exchange ex;
+    try {
+      ex = transport.send(request, to.connect().toNanos(), firstDeadline - tSend);
+    } catch (IOException | RuntimeException e) {
+      return beforeResponse(e, tSend, to);
+    }
+    try (ex) {
+      int status = ex.status();
+      if (status < 200 || status >= 300) {
+        return errorResponse(ex, status, tSend, totalDeadline);
+      }
+      String type = ex.header("content-type");
+      boolean sse = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+      Reply reply =
+          sse
+              ? readStream(ex, call, tSend, firstDeadline, totalDeadline)
+              : readBody(ex, call, tSend, totalDeadline);
+      return reply.toResult(status, tSend, ex.header("x-generation-id"));
+    }
+  }
+
+  /** The accumulated reply and how it ended. */
+  private final class Reply {
+    final CompletionAccumulator acc;
+    Outcome outcome;
+    String code;
+    String message;
+    long tDone;
+
+    Reply(CompletionAccumulator acc) {
+      this.acc = acc;
+    }
+
+    ClientResult toResult(int status, long tSend, String generationHeader) {
+      long retryAfter =
+          acc.retryAfterSeconds() >= 0
+              ? acc.retryAfterSeconds() * 1_000_000_000L
+              : ClientResult.NONE;
+      String id = acc.id() != null ? acc.id() : generationHeader;
+      return new ClientResult(
+          outcome,
+          status,
+          code,
+          message == null ? null : errors.redact(message),
+          tSend,
+          acc.tFirst(),
+          acc.tAnswer(),
+          acc.tLast(),
+          tDone,
+          id,
+          acc.provider(),
+          acc.model(),
+          acc.finishReason(),
+          acc.usage(),
+          acc.estimatedCompletionTokens(),
+          acc.tokenEvents(),
+          retryAfter,
+          acc.gaps(),
+          acc.gapCount());
+    }
+
+    void judgeJson(ChatCall call) {
+      if (outcome == Outcome.OK && call.params().jsonMode()) {
+        String problem = JsonModePolicy.checkJsonObject(acc.content());
+        if (problem != null) {
+          outcome = Outcome.INVALID;
+          code = "json_mode";
+          message = problem;
+        }
+      }
+    }
+  }
+
+  private Reply readStream(
+      HttpTransport.Exchange ex,
+      ChatCall call,
+      long tSend,
+      long firstDeadline,
+      long totalDeadline) {
+    CompletionAccumulator acc = new CompletionAccumulator(call.params().jsonMode());
+    SseParser parser = new SseParser(acc);
+    Reply reply = new Reply(acc);
+    long now = tSend;
+    try {
+      while (true) {
+        long deadline = acc.tFirst() == ClientResult.NONE ? firstDeadline : totalDeadline;
+        int n = ex.next(deadline - now);
+        now = ticker.nanos();
+        if (n < 0) {
+          break;
+        }
+        acc.arrival(now);
+        if (!parser.feed(ex.array(), ex.offset(), n)) {
+          break;
+        }
+      }
+    } catch (SocketTimeoutException | HttpTimeoutException e) {
+      reply.tDone = ticker.nanos();
+      reply.outcome = Outcome.TIMEOUT;
+      reply.code = "timeout";
+      reply.message =
+          acc.tFirst() == ClientResult.NONE
+              ? "no token within " + (firstDeadline - tSend) / 1_000_000 + " ms"
+              : "stalled after "
+                  + acc.tokenEvents()
+                  + " token events: total timeout of "
+                  + (totalDeadline - tSend) / 1_000_000
+                  + " ms";
+      return reply;
+    } catch (IOException e) {
+      reply.tDone = ticker.nanos();
+      reply.outcome = closed ? Outcome.CANCELLED : Outcome.STREAM_ERROR;
+      reply.code = closed ? "cancelled" : "reset";
+      reply.message = "connection broken after " + acc.events() + " events: " + describe(e);
+      return reply;
+    }
+    boolean truncated = parser.stopped() ? false : parser.finish();
+    reply.tDone = acc.done() ? acc.tDone() : now;
+    reply.outcome = acc.streamOutcome(truncated);
+    if (reply.outcome != Outcome.OK) {
+      reply.code =
+          acc.errorCode() != null
+              ? acc.errorCode()
+              : reply.outcome == Outcome.INVALID ? "invalid" : "truncated";
+      reply.message = acc.streamProblem(truncated);
+    } else {
+      drain(ex, Math.min(totalDeadline, now + DRAIN_AFTER_DONE_NANOS));
+    }
+    reply.judgeJson(call);
+    return reply;
+  }
+
+  /** Reads what follows {@code [DONE]} (the last chunk marker) so the connection can be reused. */
+  private void drain(HttpTransport.Exchange ex, long deadline) {
+    try {
+      while (ex.next(deadline - ticker.nanos()) >= 0) {
+        // nothing after [DONE] matters
+      }
+    } catch (IOException e) {
+      // the exchange will not be reused; the result is already complete
+    }
+  }
+
+  private Reply readBody(HttpTransport.Exchange ex, ChatCall call, long tSend, long totalDeadline) {
+    CompletionAccumulator acc = new CompletionAccumulator(call.params().jsonMode());
+    Reply reply = new Reply(acc);
+    Bodies.Body body;
+    try {
+      body = Bodies.readAll(ex, ticker, totalDeadline, BODY_CAP);
+    } catch (SocketTimeoutException | HttpTimeoutException e) {
+      reply.tDone = ticker.nanos();
+      reply.outcome = Outcome.TIMEOUT;
+      reply.code = "timeout";
+      reply.message = "no complete response within " + (totalDeadline - tSend) / 1_000_000 + " ms";
+      return reply;
+    } catch (IOException e) {
+      reply.tDone = ticker.nanos();
+      reply.outcome = closed ? Outcome.CANCELLED : Outcome.STREAM_ERROR;
+      reply.code = closed ? "cancelled" : "reset";
+      reply.message = "connection broken while reading the response: " + describe(e);
+      return reply;
+    }
+    long now = ticker.nanos();
+    acc.arrival(now);
+    acc.onBody(body.bytes(), 0, body.length());
+    reply.tDone = now;
+    if (acc.invalidMessage() != null) {
+      reply.outcome = Outcome.INVALID;
+      reply.code = "invalid";
+      reply.message = acc.invalidMessage();
+    } else if (acc.errorEvent()) {
+      reply.outcome = errorOutcome(acc.errorCode());
+      reply.code = acc.errorCode() != null ? acc.errorCode() : "error";
+      reply.message = acc.streamProblem(false);
+    } else {
+      reply.outcome = Outcome.OK;
+    }
+    reply.judgeJson(call);
+    return reply;
+  }
+
+  /** An error object inside a 200 body: its numeric code decides, else it is the server's fault. */
+  private static Outcome errorOutcome(String code) {
+    try {
+      int c = Integer.parseInt(code);
+      return c >= 400 ? ErrorClassifier.outcomeOf(c) : Outcome.SERVER_ERROR;
+    } catch (NumberFormatException e) {
+      return Outcome.SERVER_ERROR;
+    }
+  }
+
+  private ClientResult errorResponse(
+      HttpTransport.Exchange ex, int status, long tSend, long totalDeadline) {
+    Bodies.Body body;
+    try {
+      body = Bodies.readAll(ex, ticker, totalDeadline, ERROR_BODY_CAP);
+    } catch (IOException e) {
+      body = new Bodies.Body(new byte[0], 0, true);
+    }
+    long tDone = ticker.nanos();
+    ErrorClassifier.Classified c =
+        errors.classify(
+            status,
+            ex.header("content-type"),
+            ex.header("retry-after"),
+            body.bytes(),
+            body.length());
+    return new ClientResult(
+        c.outcome(),
+        status,
+        c.code(),
+        c.message(),
+        tSend,
+        ClientResult.NONE,
+        ClientResult.NONE,
+        ClientResult.NONE,
+        tDone,
+        ex.header("x-generation-id"),
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        c.retryAfterNanos() < 0 ? ClientResult.NONE : c.retryAfterNanos(),
+        null,
+        0);
+  }
+
+  private ClientResult beforeResponse(Exception e, long tSend, Timeouts to) {
+    long now = ticker.nanos();
+    Outcome outcome;
+    String message;
+    if (closed) {
+      outcome = Outcome.CANCELLED;
+      message = "client closed";
+    } else if (e instanceof HttpConnectTimeoutException) {
+      outcome = Outcome.TIMEOUT;
+      message = "connect timeout after " + to.connect().toMillis() + " ms";
+    } else if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
+      outcome = Outcome.TIMEOUT;
+      message = "no response within " + to.firstToken().toMillis() + " ms";
+    } else if (e instanceof SSLException) {
+      outcome = Outcome.CONNECT_ERROR;
+      message = "TLS failure: " + describe(e);
+    } else if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException) {
+      outcome = Outcome.CONNECT_ERROR;
+      message = "cannot connect to " + chatUri.getHost() + ":" + port() + ": " + describe(e);
+    } else {
+      outcome = Outcome.CONNECT_ERROR;
+      message = "no response: " + describe(e);
+    }
+    return new ClientResult(
+        outcome,
+        0,
+        outcome == Outcome.CONNECT_ERROR ? "connect" : outcome.name().toLowerCase(Locale.ROOT),
+        errors.redact(message),
+        tSend,
+        ClientResult.NONE,
+        ClientResult.NONE,
+        ClientResult.NONE,
+        now,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        0,
+        ClientResult.NONE,
+        null,
+        0);
+  }
+
+  private int port() {
+    int p = chatUri.getPort();
+    return p != -1 ? p : "https".equalsIgnoreCase(chatUri.getScheme()) ? 443 : 80;
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    transport.close();
+  }
+}
