@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
+      ReportCommand.class,
       ProvidersCommand.class,
       ModelsCommand.class,
       EndpointsCommand.class,
