@@ -85,8 +85,11 @@ class SloGateTest {
   @Test
   void aSeriesWithoutSuccessesFailsItsLatencyObjective() {
     RunResult none = ReportFixtures.allThrottled().result();
-    // every attempt throttled and never served: nothing is judged on latency ...
-    assertThat(SloGate.evaluate(none, List.of(new Slo("ttft_p95_ms", 500)))).isEmpty();
+    // every attempt of the pinned cell throttled: its provider never answered, so its latency
+    // objective fails for want of data ...
+    List<SloVerdict> latency = SloGate.evaluate(none, List.of(new Slo("ttft_p95_ms", 500)));
+    assertThat(latency).isNotEmpty().allSatisfy(v -> assertThat(v.passed()).isFalse());
+    assertThat(latency).allSatisfy(v -> assertThat(v.measured()).isNaN());
     // ... but the throttle rate fails
     assertThat(SloGate.allPassed(SloGate.evaluate(none, List.of(new Slo("throttle_rate", 0.1)))))
         .isFalse();
