@@ -23,11 +23,21 @@ public final class RunMetrics implements CallSink {
 
   private volatile double measuredSeconds;
 
+  /**
+   * Records a measurement attempt. Calls pitwall never sent (stopped or out of budget before their
+   * send) belong to no provider and measure nothing: they are accounted in requests.csv and the
+   * run's partial reason, not here.
+   */
   @Override
   public void accept(CallRecord record) {
-    if (record.phase() == Phase.MEASUREMENT) {
+    if (record.phase() == Phase.MEASUREMENT && !neverSent(record)) {
       recorder(record).record(record);
     }
+  }
+
+  private static boolean neverSent(CallRecord r) {
+    return r.tSendNs() == CallRecord.NONE
+        && (r.outcome() == Outcome.CANCELLED || r.outcome() == Outcome.BUDGET_STOPPED);
   }
 
   /** Records the gaps between token-bearing events of one measurement attempt (ICL). */
