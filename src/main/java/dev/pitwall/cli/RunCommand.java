@@ -15,6 +15,7 @@ import dev.pitwall.report.RequestsCsvWriter;
 import dev.pitwall.report.SloGate;
 import dev.pitwall.report.SloVerdict;
 import dev.pitwall.runner.CostEstimator;
+import dev.pitwall.runner.Goodput;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
@@ -251,7 +252,7 @@ public final class RunCommand implements Callable<Integer> {
     Suite suite = plan.suite();
     StopSignal stop = new StopSignal();
     Interrupts.stopOnSigint(stop);
-    RunMetrics metrics = new RunMetrics();
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()));
     Instant start = Instant.now();
     out.printf(
         "# pitwall %s: suite %s, %d cells, %s, target %s%n",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * Collects the measurement attempts of a run into per-series recorders and turns them into a {@link
@@ -21,7 +22,20 @@ public final class RunMetrics implements CallSink {
   /** Every spelling seen, to its series: the hot path's one lock-free look-up. */
   private final ConcurrentMap<SeriesKey, SeriesRecorder> byKey = new ConcurrentHashMap<>();
 
+  private final Predicate<CallRecord> good;
   private volatile double measuredSeconds;
+
+  /** Metrics whose goodput counts every success. */
+  public RunMetrics() {
+    this(r -> r.outcome().isSuccess());
+  }
+
+  /**
+   * @param good which attempts count toward goodput (those meeting every SLO)
+   */
+  public RunMetrics(Predicate<CallRecord> good) {
+    this.good = good;
+  }
 
   /**
    * Records a measurement attempt. Calls pitwall never sent (stopped or out of budget before their
@@ -58,7 +72,7 @@ public final class RunMetrics implements CallSink {
     SeriesRecorder r =
         series.computeIfAbsent(
             key.cellId() + '\u0000' + ProviderNames.normalise(key.servedProvider()),
-            k -> new SeriesRecorder(key));
+            k -> new SeriesRecorder(key, good));
     if (record.servedProvider() != null) {
       r.preferLabel(key);
     }
