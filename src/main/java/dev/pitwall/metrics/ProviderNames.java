@@ -1,7 +1,5 @@
 package dev.pitwall.metrics;
 
-import java.util.Locale;
-
 /**
  * Compares provider names across their two spellings: the routing slug a suite asks for ({@code
  * "google-vertex"}, {@code "deepinfra/turbo"}) and the display name a response names ({@code
@@ -12,8 +10,16 @@ public final class ProviderNames {
 
   /** Lower case, letters and digits only, variant suffix after '/' dropped. */
   public static String normalise(String name) {
-    String base = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
-    return base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    int slash = name.indexOf('/');
+    String base = slash < 0 ? name : name.substring(0, slash);
+    StringBuilder sb = new StringBuilder(base.length());
+    for (int i = 0; i < base.length(); i++) {
+      char c = Character.toLowerCase(base.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   public static boolean same(String a, String b) {

@@ -13,25 +13,46 @@ import java.util.concurrent.ConcurrentMap;
  * threads at once; {@link #endIteration} and {@link #result} from one coordinating thread.
  */
 public final class RunMetrics implements CallSink {
-  private final ConcurrentMap<SeriesKey, SeriesRecorder> series = new ConcurrentHashMap<>();
+  /**
+   * Keyed by cell and normalised provider, so "openai" asked and "OpenAI" served are one series.
+   */
+  private final ConcurrentMap<String, SeriesRecorder> series = new ConcurrentHashMap<>();
+
+  /** Every spelling seen, to its series: the hot path's one lock-free look-up. */
+  private final ConcurrentMap<SeriesKey, SeriesRecorder> byKey = new ConcurrentHashMap<>();
+
   private volatile double measuredSeconds;
 
   @Override
   public void accept(CallRecord record) {
     if (record.phase() == Phase.MEASUREMENT) {
-      recorder(SeriesKey.of(record)).record(record);
+      recorder(record).record(record);
     }
   }
 
   /** Records the gaps between token-bearing events of one measurement attempt (ICL). */
   public void recordGaps(CallRecord record, long[] gapsNs, int count) {
     if (record.phase() == Phase.MEASUREMENT && record.outcome().isSuccess() && count > 0) {
-      recorder(SeriesKey.of(record)).recordGaps(gapsNs, count);
+      recorder(record).recordGaps(gapsNs, count);
     }
   }
 
-  private SeriesRecorder recorder(SeriesKey key) {
-    return series.computeIfAbsent(key, SeriesRecorder::new);
+  private SeriesRecorder recorder(CallRecord record) {
+    SeriesKey key = SeriesKey.of(record);
+    SeriesRecorder known = byKey.get(key);
+    return known != null ? known : byKey.computeIfAbsent(key, k -> canonical(record, k));
+  }
+
+  /** The first record of a spelling finds (or founds) the series of its normalised provider. */
+  private SeriesRecorder canonical(CallRecord record, SeriesKey key) {
+    SeriesRecorder r =
+        series.computeIfAbsent(
+            key.cellId() + '\u0000' + ProviderNames.normalise(key.servedProvider()),
+            k -> new SeriesRecorder(key));
+    if (record.servedProvider() != null) {
+      r.preferLabel(key);
+    }
+    return r;
   }
 
   /**
@@ -46,12 +67,11 @@ public final class RunMetrics implements CallSink {
   }
 
   public List<SeriesResult> results() {
-    List<SeriesKey> keys = new ArrayList<>(series.keySet());
-    keys.sort(null);
     List<SeriesResult> out = new ArrayList<>();
-    for (SeriesKey k : keys) {
-      out.add(series.get(k).result(measuredSeconds));
+    for (SeriesRecorder r : series.values()) {
+      out.add(r.result(measuredSeconds));
     }
+    out.sort(java.util.Comparator.comparing(SeriesResult::key));
     return out;
   }
 }

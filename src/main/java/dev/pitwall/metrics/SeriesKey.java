@@ -23,9 +23,18 @@ public record SeriesKey(
         servedProvider == null || servedProvider.isBlank() ? "unknown" : servedProvider;
   }
 
+  /**
+   * The series of an attempt. An attempt that names no serving provider (it failed before any
+   * response said who served) is filed under the provider its cell pinned, or "unknown" when the
+   * cell routes freely.
+   */
   public static SeriesKey of(CallRecord r) {
-    return new SeriesKey(
-        r.cellId(), r.promptId(), r.model(), r.requestedProvider(), r.servedProvider());
+    String served = r.servedProvider();
+    if (served == null || served.isBlank()) {
+      boolean pinned = r.requestedProvider() != null && !"auto".equals(r.requestedProvider());
+      served = pinned ? r.requestedProvider() : null;
+    }
+    return new SeriesKey(r.cellId(), r.promptId(), r.model(), r.requestedProvider(), served);
   }
 
   /** "model [provider]", the label charts and tables show. */

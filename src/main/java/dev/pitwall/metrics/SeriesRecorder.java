@@ -17,7 +17,8 @@ import org.HdrHistogram.Recorder;
  * recorded here; warmup attempts go to requests.csv alone.
  */
 final class SeriesRecorder {
-  private final SeriesKey key;
+  private volatile SeriesKey key;
+  private volatile boolean labelFromResponse;
   private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
   private final Map<Metric, Histogram> merged = new EnumMap<>(Metric.class);
   private final Map<Metric, List<Histogram>> intervals = new EnumMap<>(Metric.class);
@@ -34,6 +35,17 @@ final class SeriesRecorder {
       merged.put(m, Histograms.newHistogram());
       intervals.put(m, new ArrayList<>());
       iterationScores.put(m, new ArrayList<>());
+    }
+  }
+
+  /**
+   * Takes the provider's name as a response spelled it ("OpenAI") over the slug a failed call of a
+   * pinned cell was filed under ("openai"); the first response's spelling wins.
+   */
+  void preferLabel(SeriesKey fromResponse) {
+    if (!labelFromResponse) {
+      key = fromResponse;
+      labelFromResponse = true;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.pitwall.suite;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,48 +13,67 @@ public record Plan(Suite suite, List<Cell> cells) {
   }
 
   /**
-   * Expands prompts × models × routes. The order puts the prompt innermost-but-one and the model
-   * innermost, so consecutive calls rotate across models and slow drift of the target (time of day,
-   * shared load) spreads evenly instead of biasing whichever cell ran last.
+   * Expands prompts × models × routes, then deals the cells out round-robin across models: the
+   * first cell of every model, then the second of every model, and so on. Consecutive calls thus
+   * rotate across models and across one model's providers, so slow drift of the target (time of
+   * day, shared load) spreads evenly instead of biasing whichever cells ran last. The order depends
+   * on the suite only.
    */
   public static Plan of(Suite suite) {
+    List<List<Seed>> perModel = new ArrayList<>();
+    for (ModelSpec model : suite.models()) {
+      List<Seed> seeds = new ArrayList<>();
+      for (Prompt prompt : suite.prompts()) {
+        for (Route route : model.routes()) {
+          seeds.add(new Seed(prompt, model, route));
+        }
+      }
+      perModel.add(seeds);
+    }
     List<Cell> cells = new ArrayList<>();
-    for (Prompt prompt : suite.prompts()) {
-      for (ModelSpec model : suite.models()) {
-        for (Route route : routesOf(model)) {
-          String id = prompt.id() + "/" + model.id() + (route.isFree() ? "" : "@" + label(route));
-          cells.add(new Cell(cells.size(), id, prompt, model.id(), route, model.request()));
+    int longest = perModel.stream().mapToInt(List::size).max().orElse(0);
+    for (int round = 0; round < longest; round++) {
+      for (List<Seed> seeds : perModel) {
+        if (round < seeds.size()) {
+          cells.add(seeds.get(round).toCell(cells.size()));
         }
       }
     }
     return new Plan(suite, cells);
   }
 
-  private static List<Route> routesOf(ModelSpec model) {
-    if (model.providers().isEmpty()) {
-      return List.of(model.route());
+  private record Seed(Prompt prompt, ModelSpec model, Route route) {
+    Cell toCell(int index) {
+      String id = prompt.id() + "/" + model.displayName() + route.label();
+      return new Cell(index, id, prompt, model.id(), route, model.request());
     }
-    List<Route> routes = new ArrayList<>();
-    for (String provider : model.providers()) {
-      routes.add(Route.pinned(provider));
-    }
-    if (model.includeFreeRouting()) {
-      routes.add(Route.FREE);
-    }
-    return routes;
   }
 
-  private static String label(Route route) {
-    return route.requestedProvider() == null ? "routed" : route.requestedProvider();
-  }
-
-  /** Calls per iteration over all cells. */
+  /** Calls per iteration over all cells (time-bound without a cap: Integer.MAX_VALUE). */
   public int callsPerIteration() {
-    return cells.size() * suite.iterations().calls();
+    return (int) Math.min(Integer.MAX_VALUE, (long) cells.size() * suite.iterations().calls());
   }
 
-  /** All calls the plan will make, warmup included. */
+  /** All calls the plan will make, warmup included (for a time-bound plan, the most it may). */
   public long totalCalls() {
-    return (long) callsPerIteration() * suite.iterations().total();
+    return (long) cells.size() * suite.iterations().calls() * suite.iterations().total();
+  }
+
+  /**
+   * The calls of one iteration in dispatch order: {@code calls} rounds over the cells, each round
+   * starting one cell later than the last iteration's, so no cell is always first after a pause.
+   * Only for count-bound iterations; a time-bound one cycles {@link #cells()} until time is up.
+   */
+  public List<Cell> callOrder(int iteration) {
+    if (suite.iterations().calls() == Iterations.UNBOUNDED) {
+      throw new IllegalStateException("a time-bound iteration has no fixed call order");
+    }
+    List<Cell> round = new ArrayList<>(cells);
+    Collections.rotate(round, -(iteration % Math.max(1, cells.size())));
+    List<Cell> order = new ArrayList<>(round.size() * suite.iterations().calls());
+    for (int c = 0; c < suite.iterations().calls(); c++) {
+      order.addAll(round);
+    }
+    return order;
   }
 }

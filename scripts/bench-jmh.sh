@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs pitwall's JMH micro-benchmarks (hot paths: metrics recording, SSE parsing, ...).
+#   scripts/bench-jmh.sh                 # all benchmarks
+#   scripts/bench-jmh.sh Metrics -prof gc   # a regex of benchmark names, then any JMH options
+# JMH is run with `java -cp` (not exec:java, whose forks cannot find JMH's ForkedMain).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+exec java -cp "$CP" org.openjdk.jmh.Main "${@:-.*}"

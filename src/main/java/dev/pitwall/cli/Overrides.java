@@ -1,0 +1,63 @@
+package dev.pitwall.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The command-line layer of settings (JMH's options idea): {@code -Dkey=value} given to pitwall
+ * itself, or as JVM/Maven system properties under {@code mvn exec:java -Dkey=value}. Only known
+ * keys are taken from system properties (Maven sets many of its own); an unknown key given to
+ * pitwall is a usage error, with the nearest known key suggested.
+ */
+final class Overrides {
+  static final List<String> KEYS =
+      List.of(
+          "suite",
+          "target",
+          "models",
+          "concurrency",
+          "calls",
+          "warmup",
+          "measurement",
+          "mode",
+          "rate",
+          "arrival",
+          "duration",
+          "requests_per_minute",
+          "tokens_per_minute",
+          "max_cost_usd",
+          "seed",
+          "stream",
+          "max_tokens",
+          "temperature",
+          "retries");
+
+  private Overrides() {}
+
+  static Map<String, String> collect(Map<String, String> cli, Properties system) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      String v = system.getProperty(key);
+      if (v != null && !v.isBlank()) {
+        out.put(key, v.strip());
+      }
+    }
+    for (Map.Entry<String, String> e : cli.entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        throw new UsageException(
+            "-D"
+                + e.getKey()
+                + " is not a setting"
+                + Suggest.nearest(e.getKey(), KEYS)
+                    .map(k -> "; did you mean -D" + k + "?")
+                    .orElse("")
+                + " Known: "
+                + String.join(", ", KEYS));
+      }
+      out.put(e.getKey(), e.getValue().strip());
+    }
+    return out;
+  }
+}

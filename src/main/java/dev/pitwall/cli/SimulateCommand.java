@@ -1,0 +1,94 @@
+package dev.pitwall.cli;
+
+import dev.pitwall.sim.ProfileException;
+import dev.pitwall.sim.Simulator;
+import dev.pitwall.sim.SimulatorOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pitwall simulate}: serves the simulator until stopped, one log line per request. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the OpenRouter simulator until stopped (Ctrl-C), so any OpenAI-compatible tool can"
+          + " be pointed at it. Logs one line per request; never the key."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  @Option(
+      names = "--port",
+      defaultValue = "8090",
+      description = "TCP port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Interface to bind. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "A profile (YAML or JSON) replacing the bundled one; see docs/simulator.md.")
+  Path profile;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of every random decision. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--require-key",
+      description = "Answer 401 to requests without an Authorization: Bearer key.")
+  boolean requireKey;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Simulator sim;
+    try {
+      sim =
+          Simulator.start(
+              SimulatorOptions.defaults()
+                  .withHost(host)
+                  .withPort(port)
+                  .withSeed(seed)
+                  .withProfileFile(profile)
+                  .withRequireKey(requireKey)
+                  .withLogRequests(true));
+    } catch (IllegalArgumentException e) {
+      err.println("pitwall simulate: " + e.getMessage());
+      return 2;
+    } catch (ProfileException e) {
+      err.println("pitwall simulate: bad profile: " + e.getMessage());
+      return 2;
+    } catch (IllegalStateException e) {
+      err.println("pitwall simulate: " + e.getMessage());
+      return 3;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "pitwall-sim-shutdown"));
+    out.println(
+        "pitwall simulator on "
+            + sim.baseUrl()
+            + " (seed "
+            + seed
+            + ", "
+            + (profile == null ? "bundled profile" : "profile " + profile)
+            + ", "
+            + sim.profile().models().size()
+            + " models). Ctrl-C stops it.");
+    out.flush();
+    sim.awaitClose();
+    return 0;
+  }
+}

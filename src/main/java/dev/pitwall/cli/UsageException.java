@@ -1,0 +1,8 @@
+package dev.pitwall.cli;
+
+/** A mistake in how pitwall was called: the message says what to change. Exit code 2. */
+public final class UsageException extends RuntimeException {
+  public UsageException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.pitwall.cli;
+
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.ModelPrice;
+import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.PlanReport;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.SuiteException;
+import dev.pitwall.suite.SuiteLoader;
+import dev.pitwall.suite.SuiteLocator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pitwall validate SUITE [--plan]}: parses and checks a suite without calling anything and
+ * lists every problem with its file, line and column. Exit code 0 when valid, 2 when not.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check a suite without calling anything; list every problem with its location.")
+public class ValidateCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "SUITE",
+      description = "A suite name in the benchmarks folder, or a path to a suite file.")
+  String suite;
+
+  @Option(names = "--plan", description = "Also print the plan: cells, calls and cost bound.")
+  boolean plan;
+
+  @Option(
+      names = "-D",
+      paramLabel = "KEY=VALUE",
+      description = "Override a suite setting, e.g. -Dconcurrency=4, and validate the result.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(
+      names = "--benchmarks",
+      paramLabel = "DIR",
+      defaultValue = "benchmarks",
+      description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
+  Path benchmarks;
+
+  @Spec CommandSpec spec;
+
+  private final Function<String, Optional<ModelPrice>> pricing;
+
+  public ValidateCommand() {
+    this(model -> Optional.empty());
+  }
+
+  /** With a price lookup (model id → price), {@code --plan} shows the most each cell can cost. */
+  public ValidateCommand(Function<String, Optional<ModelPrice>> pricing) {
+    this.pricing = pricing;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      Path file = SuiteLocator.locate(suite, benchmarks);
+      Suite s = SuiteLoader.load(file, overrides);
+      Plan p = Plan.of(s);
+      out.printf(
+          "%s: suite %s is valid: %d prompt(s), %d model(s), %d cell(s), %s%n",
+          file,
+          s.name(),
+          s.prompts().size(),
+          s.models().size(),
+          p.cells().size(),
+          s.iterations().isTimeBound() && s.iterations().calls() == Iterations.UNBOUNDED
+              ? "time-bound"
+              : p.totalCalls() + " call(s)");
+      if (plan) {
+        out.println();
+        out.print(PlanReport.of(p, pricing).render());
+      }
+      out.flush();
+      return 0;
+    } catch (SuiteException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().flush();
+      return PlanCommand.BAD_SUITE;
+    }
+  }
+}

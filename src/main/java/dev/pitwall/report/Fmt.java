@@ -1,0 +1,55 @@
+package dev.pitwall.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Locale-independent number formatting shared by every text output: a German or French default
+ * locale must never turn "12.5" into "12,5" in a CSV.
+ */
+final class Fmt {
+  private Fmt() {}
+
+  /** Nanoseconds as milliseconds with 6 decimals: exact, so requests.csv round-trips to the ns. */
+  static String exactMs(long nanos) {
+    return BigDecimal.valueOf(nanos, 6).toPlainString();
+  }
+
+  /** A fixed number of decimals, or "" for NaN and infinities. */
+  static String fixed(double value, int decimals) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "";
+    }
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** As {@link #fixed} but "NaN" for an undefined value, as JMH writes its score error. */
+  static String jmh(double value, int decimals) {
+    return Double.isNaN(value) ? "NaN" : fixed(value, decimals);
+  }
+
+  /** A money amount without exponent, or "" when absent. */
+  static String money(BigDecimal usd) {
+    return usd == null ? "" : usd.toPlainString();
+  }
+
+  /** A money amount rounded to 6 significant decimals for tables. */
+  static String money(BigDecimal usd, int decimals) {
+    return usd == null ? "" : usd.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** JMH's unit text: latencies per call ("ms/op", as JMH's sample mode), speeds as they are. */
+  static String jmhUnit(dev.pitwall.metrics.Metric metric) {
+    return metric.unit().equals("ms") ? "ms/op" : metric.unit();
+  }
+
+  /** A rounded decimal for JSON, so output does not depend on the JDK's double printing. */
+  static BigDecimal decimal(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
+  }
+
+  /** A fraction 0–1 as a percentage with one decimal, e.g. "12.5 %". */
+  static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "" : fixed(fraction * 100, 1) + " %";
+  }
+}

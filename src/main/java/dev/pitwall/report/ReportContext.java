@@ -1,0 +1,57 @@
+package dev.pitwall.report;
+
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.Metric;
+import dev.pitwall.metrics.RunResult;
+import dev.pitwall.metrics.SeriesKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a {@link ReportFormat} may read: the run's result, the suite facts that shape verdicts
+ * and findings, the SLO verdicts, and the attempts of requests.csv (for charts over time and
+ * per-request spreads; empty when the run directory has none).
+ *
+ * @param warnings problems met while gathering the inputs (bad requests.csv lines, ...), shown in
+ *     report.md
+ */
+public record ReportContext(
+    Path runDir,
+    RunResult result,
+    SuiteFacts suite,
+    List<SloVerdict> verdicts,
+    List<CallRecord> rows,
+    List<String> warnings) {
+
+  /** The figures of summary.csv, the console table and the bars of the charts, in this order. */
+  public static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E, Metric.OUTPUT_SPEED);
+
+  public ReportContext {
+    Objects.requireNonNull(runDir, "runDir");
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(suite, "suite");
+    verdicts = List.copyOf(verdicts);
+    rows = List.copyOf(rows);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** JMH's benchmark name of a series: "<suite>.<prompt>". */
+  public String benchmark(SeriesKey key) {
+    return result.info().suite() + "." + key.promptId();
+  }
+
+  public List<SloVerdict> verdicts(SeriesKey key) {
+    return verdicts.stream().filter(v -> v.series().equals(key)).toList();
+  }
+
+  /** "" without SLOs, "PASS", or "FAIL: " and the failed objectives. */
+  public String verdictText(SeriesKey key) {
+    List<SloVerdict> mine = verdicts(key);
+    if (mine.isEmpty()) {
+      return "";
+    }
+    List<String> failed = mine.stream().filter(v -> !v.passed()).map(SloVerdict::describe).toList();
+    return failed.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", failed);
+  }
+}

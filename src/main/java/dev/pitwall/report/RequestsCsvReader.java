@@ -1,0 +1,240 @@
+package dev.pitwall.report;
+
+import static dev.pitwall.report.RequestsColumns.*;
+
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.Phase;
+import dev.pitwall.metrics.TokenSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads requests.csv back into {@link CallRecord}s. A bad row (hand-edited, truncated by a crash)
+ * becomes a warning naming its line and the reason, and reading goes on with the next row; a broken
+ * quote that makes the rest unreadable ends reading with a warning. Only a missing header column is
+ * an error, since then no row can be rebuilt.
+ */
+public final class RequestsCsvReader {
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  /** The rows read and one warning per line that could not be used. */
+  public record Result(List<CallRecord> records, List<String> warnings) {
+    public Result {
+      records = List.copyOf(records);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private RequestsCsvReader() {}
+
+  public static Result read(Path file) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      skipByteOrderMark(in);
+      return read(in, file.getFileName().toString());
+    }
+  }
+
+  static Result read(Reader in, String name) throws IOException {
+    List<CallRecord> records = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    try (CSVParser parser = FORMAT.parse(in)) {
+      List<String> missing = new ArrayList<>(REQUIRED);
+      missing.removeAll(parser.getHeaderNames());
+      if (!missing.isEmpty()) {
+        throw new IOException(
+            name
+                + " line 1: the header lacks "
+                + String.join(", ", missing)
+                + "; is this a pitwall requests.csv? Expected the header "
+                + String.join(",", ALL));
+      }
+      long linesRead = parser.getCurrentLineNumber();
+      Iterator<CSVRecord> rows = parser.iterator();
+      while (true) {
+        long line = linesRead + 1;
+        CSVRecord row;
+        try {
+          if (!rows.hasNext()) {
+            break;
+          }
+          row = rows.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          warnings.add(
+              name + " line " + line + ": unreadable from here on (" + rootMessage(e) + ")");
+          break;
+        }
+        linesRead = parser.getCurrentLineNumber();
+        if (row.size() == 1 && row.get(0).isBlank()) {
+          continue;
+        }
+        try {
+          records.add(toRecord(row));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          warnings.add(name + " line " + line + ": " + e.getMessage() + "; row skipped");
+        }
+      }
+    }
+    return new Result(records, warnings);
+  }
+
+  static CallRecord toRecord(CSVRecord row) {
+    if (!row.isConsistent()) {
+      throw new IllegalArgumentException(
+          "has "
+              + row.size()
+              + " of "
+              + row.getParser().getHeaderNames().size()
+              + " columns (truncated or hand-edited?)");
+    }
+    return new CallRecord(
+        requiredLong(row, CALL_ID),
+        (int) requiredLong(row, ATTEMPT),
+        (int) requiredLong(row, ITERATION),
+        enumValue(Phase.class, row, PHASE),
+        required(row, CELL_ID),
+        orDefault(text(row, PROMPT_ID), required(row, CELL_ID)),
+        required(row, MODEL),
+        text(row, REQUESTED_PROVIDER),
+        text(row, SERVED_PROVIDER),
+        text(row, SERVED_MODEL),
+        text(row, GENERATION_ID),
+        enumValue(Outcome.class, row, OUTCOME),
+        intOrZero(row, HTTP_STATUS),
+        text(row, ERROR_CODE),
+        text(row, ERROR_MESSAGE),
+        instant(row, WALL_START),
+        stamp(row, T_SCHED),
+        stamp(row, T_SEND),
+        stamp(row, T_FIRST),
+        stamp(row, T_ANSWER),
+        stamp(row, T_LAST),
+        stamp(row, T_DONE),
+        intOrZero(row, TOKEN_EVENTS),
+        intOrZero(row, PROMPT_TOKENS),
+        intOrZero(row, COMPLETION_TOKENS),
+        intOrZero(row, REASONING_TOKENS),
+        intOrZero(row, CACHED_TOKENS),
+        text(row, TOKEN_SOURCE) == null
+            ? TokenSource.NONE
+            : enumValue(TokenSource.class, row, TOKEN_SOURCE),
+        money(row, COST_USD),
+        text(row, NONCE));
+  }
+
+  private static String text(CSVRecord row, String column) {
+    if (!row.isMapped(column) || !row.isSet(column)) {
+      return null;
+    }
+    String v = row.get(column);
+    return v.isEmpty() ? null : v;
+  }
+
+  private static String required(CSVRecord row, String column) {
+    String v = text(row, column);
+    if (v == null) {
+      throw new IllegalArgumentException(column + " is empty");
+    }
+    return v;
+  }
+
+  private static String orDefault(String v, String fallback) {
+    return v == null ? fallback : v;
+  }
+
+  private static long requiredLong(CSVRecord row, String column) {
+    String v = required(row, column);
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + v + "' is not a whole number");
+    }
+  }
+
+  private static int intOrZero(CSVRecord row, String column) {
+    return text(row, column) == null ? 0 : Math.toIntExact(requiredLong(row, column));
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, CSVRecord row, String column) {
+    String v = required(row, column);
+    try {
+      return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          column
+              + " '"
+              + v
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static long instant(CSVRecord row, String column) {
+    String v = required(row, column);
+    try {
+      return Instant.parse(v.trim()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          column + " '" + v + "' is not an ISO-8601 UTC time such as 2026-01-31T12:00:00.000Z");
+    }
+  }
+
+  private static long stamp(CSVRecord row, String column) {
+    String v = text(row, column);
+    if (v == null) {
+      return CallRecord.NONE;
+    }
+    try {
+      return new BigDecimal(v.trim())
+          .movePointRight(6)
+          .setScale(0, RoundingMode.HALF_EVEN)
+          .longValueExact();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + v + "' is not a number of milliseconds");
+    }
+  }
+
+  private static BigDecimal money(CSVRecord row, String column) {
+    String v = text(row, column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + v + "' is not an amount in USD");
+    }
+  }
+
+  private static void skipByteOrderMark(BufferedReader in) throws IOException {
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.pitwall.runner;
+
+import dev.pitwall.client.ChatCall;
+import dev.pitwall.client.ClientResult;
+import dev.pitwall.client.Usage;
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.TokenSource;
+import dev.pitwall.suite.Cell;
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Makes one planned call: checks stop and budget, waits on the limits, calls, records the attempt,
+ * and retries as the policy says. Each attempt becomes its own {@link CallRecord}, linked by call
+ * id; stamps are made relative to the run's start. Thread-safe: one instance serves all workers.
+ */
+final class CallExecutor {
+  private final RunContext ctx;
+  private final Limiters limiters;
+  private final RetryPolicy retryPolicy;
+  private final Budget budget;
+  private final long t0;
+  private final AtomicLong nonces = new AtomicLong();
+
+  CallExecutor(RunContext ctx, Limiters limiters, RetryPolicy retryPolicy, Budget budget, long t0) {
+    this.ctx = ctx;
+    this.limiters = limiters;
+    this.retryPolicy = retryPolicy;
+    this.budget = budget;
+    this.t0 = t0;
+  }
+
+  /**
+   * Runs the call to its final attempt.
+   *
+   * @param tSchedNs raw ticker time the schedule intended the call to start
+   */
+  void execute(PlannedCall call, long tSchedNs) {
+    int attempt = 1;
+    long sched = tSchedNs;
+    while (true) {
+      if (ctx.stop().isStopped()) {
+        finish(skipped(call, attempt, sched, Outcome.CANCELLED, ctx.stop().reason()));
+        return;
+      }
+      if (budget.exhausted()) {
+        finish(skipped(call, attempt, sched, Outcome.BUDGET_STOPPED, "max_cost_usd reached"));
+        return;
+      }
+      ClientResult result;
+      String nonce = ctx.nonce() ? Long.toString(nonces.incrementAndGet(), 36) : null;
+      try {
+        ctx.sleeper().sleepNanos(limiters.reserve(call.cell()));
+        result = ctx.client().complete(chatCall(call.cell(), nonce));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        finish(skipped(call, attempt, sched, Outcome.CANCELLED, "cancelled while waiting"));
+        return;
+      }
+      if (Thread.interrupted() && result.outcome() != Outcome.OK) {
+        result = cancelled(result);
+        Thread.currentThread().interrupt();
+      }
+      CallRecord record = toRecord(call, attempt, sched, result, nonce);
+      budget.add(record.costUsd());
+      ctx.requests().accept(record);
+      ctx.metrics().accept(record);
+      ctx.metrics().recordGaps(record, result.gapsNs(), result.gapCount());
+      long delay = retryPolicy.delayNanos(result.outcome(), attempt, result.retryAfterNanos());
+      if (delay == RetryPolicy.NO_RETRY || Thread.currentThread().isInterrupted()) {
+        ctx.progress().callEnded(record, budget.spent());
+        return;
+      }
+      sched = ctx.ticker().nanos() + delay;
+      try {
+        ctx.sleeper().sleepNanos(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ctx.progress().callEnded(record, budget.spent());
+        return;
+      }
+      attempt++;
+    }
+  }
+
+  /** Records a call that was never sent (stopped, out of budget) so every call appears once. */
+  void skip(PlannedCall call, Outcome outcome, String why) {
+    finish(skipped(call, 1, CallRecord.NONE, outcome, why));
+  }
+
+  private void finish(CallRecord record) {
+    ctx.requests().accept(record);
+    ctx.metrics().accept(record);
+    ctx.progress().callEnded(record, budget.spent());
+  }
+
+  private ChatCall chatCall(Cell cell, String nonce) {
+    return new ChatCall(
+        cell.model(),
+        cell.prompt().messages(),
+        cell.request(),
+        cell.route(),
+        ctx.plan().suite().timeouts(),
+        nonce);
+  }
+
+  private static ClientResult cancelled(ClientResult r) {
+    return ClientResult.failure(Outcome.CANCELLED, r.tSendNs(), r.tDoneNs(), "cancelled");
+  }
+
+  private CallRecord skipped(
+      PlannedCall call, int attempt, long schedRaw, Outcome outcome, String why) {
+    Cell cell = call.cell();
+    return new CallRecord(
+        call.callId(),
+        attempt,
+        call.iteration(),
+        call.phase(),
+        cell.id(),
+        cell.prompt().id(),
+        cell.model(),
+        cell.requestedProviderLabel(),
+        null,
+        null,
+        null,
+        outcome,
+        0,
+        null,
+        why,
+        ctx.startEpochMs() + Math.max(0, rel(schedRaw)) / 1_000_000,
+        rel(schedRaw),
+        CallRecord.NONE,
+        CallRecord.NONE,
+        CallRecord.NONE,
+        CallRecord.NONE,
+        CallRecord.NONE,
+        0,
+        0,
+        0,
+        0,
+        0,
+        TokenSource.NONE,
+        null,
+        null);
+  }
+
+  private CallRecord toRecord(
+      PlannedCall call, int attempt, long schedRaw, ClientResult r, String nonce) {
+    Cell cell = call.cell();
+    Usage usage = r.usage();
+    int promptTokens = usage == null ? 0 : usage.promptTokens();
+    int completionTokens;
+    TokenSource source;
+    if (usage != null) {
+      completionTokens = usage.completionTokens();
+      source = TokenSource.SERVER;
+    } else if (r.estimatedCompletionTokens() > 0) {
+      completionTokens = r.estimatedCompletionTokens();
+      source = TokenSource.ESTIMATED;
+    } else {
+      completionTokens = 0;
+      source = TokenSource.NONE;
+    }
+    BigDecimal cost = usage == null ? null : usage.cost();
+    if (cost == null && (promptTokens > 0 || completionTokens > 0)) {
+      cost = ctx.costs().estimate(cell.model(), promptTokens, completionTokens).orElse(null);
+    }
+    long tSend = rel(r.tSendNs());
+    return new CallRecord(
+        call.callId(),
+        attempt,
+        call.iteration(),
+        call.phase(),
+        cell.id(),
+        cell.prompt().id(),
+        cell.model(),
+        cell.requestedProviderLabel(),
+        r.servedProvider(),
+        r.servedModel(),
+        r.generationId(),
+        r.outcome(),
+        r.httpStatus(),
+        r.errorCode(),
+        r.errorMessage(),
+        ctx.startEpochMs()
+            + Math.max(0, tSend == CallRecord.NONE ? rel(schedRaw) : tSend) / 1_000_000,
+        rel(schedRaw),
+        tSend,
+        rel(r.tFirstNs()),
+        rel(r.tAnswerNs()),
+        rel(r.tLastNs()),
+        rel(r.tDoneNs()),
+        r.tokenEvents(),
+        promptTokens,
+        completionTokens,
+        usage == null ? 0 : usage.reasoningTokens(),
+        usage == null ? 0 : usage.cachedTokens(),
+        source,
+        cost,
+        nonce);
+  }
+
+  private long rel(long raw) {
+    return raw == ClientResult.NONE ? CallRecord.NONE : raw - t0;
+  }
+}

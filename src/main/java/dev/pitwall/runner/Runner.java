@@ -1,0 +1,195 @@
+package dev.pitwall.runner;
+
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.Phase;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Load;
+import dev.pitwall.suite.LoadMode;
+import dev.pitwall.suite.Plan;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives a plan: JMH-style iterations (warmup discarded, measurement scored), each a batch of
+ * {@code calls} calls per cell in interleaved order, offered in closed loop (N workers) or open
+ * loop (a schedule). Iterations are barriers: the next starts when every call of the last ended, so
+ * each iteration's histograms hold exactly its own calls.
+ *
+ * <p>Every planned call ends in exactly one final record: calls never sent because of a stop or the
+ * budget are recorded as CANCELLED or BUDGET_STOPPED. A time-bound iteration ({@code duration})
+ * plans only the calls its time allows, so it records nothing for calls its time cut off.
+ */
+public final class Runner {
+  private final RunContext ctx;
+  private final Budget budget;
+  private final Limiters limiters;
+
+  public Runner(RunContext ctx) {
+    this.ctx = ctx;
+    this.budget = new Budget(ctx.plan().suite().limits().maxCostUsd());
+    this.limiters = Limiters.of(ctx.plan().suite().limits(), ctx.ticker());
+  }
+
+  /** Runs the whole plan; returns how it ended. Results are in the context's sinks. */
+  public RunStatus run() throws InterruptedException {
+    Plan plan = ctx.plan();
+    Iterations its = plan.suite().iterations();
+    long t0 = ctx.ticker().nanos();
+    CallExecutor executor =
+        new CallExecutor(ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, t0);
+    ctx.progress().started(its.calls() == Iterations.UNBOUNDED ? -1 : plan.totalCalls());
+    ExecutorService threads = WorkerThreads.newExecutor("pitwall-call");
+    try {
+      for (int i = 0; i < its.total(); i++) {
+        Phase phase = i < its.warmup() ? Phase.WARMUP : Phase.MEASUREMENT;
+        IterationCalls calls = new IterationCalls(plan, i, phase, ctx.ticker());
+        ctx.progress().iterationStarted(i + 1, its.total(), phase == Phase.WARMUP);
+        long startMs = nowEpochMs(t0);
+        if (ctx.stop().isStopped() || budget.exhausted()) {
+          if (!calls.timeBound()) {
+            skipAll(executor, calls);
+          }
+        } else if (plan.suite().load().mode() == LoadMode.CLOSED) {
+          runClosed(executor, threads, calls);
+        } else {
+          runOpen(executor, threads, calls, i);
+        }
+        if (phase == Phase.MEASUREMENT) {
+          ctx.metrics().endIteration(startMs, nowEpochMs(t0));
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+      ctx.progress().finished();
+    }
+    if (ctx.stop().isStopped()) {
+      return RunStatus.INTERRUPTED;
+    }
+    return budget.exhausted() ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETE;
+  }
+
+  /** Money spent so far, USD. */
+  public Budget budget() {
+    return budget;
+  }
+
+  /** Total time calls waited on rate limits, nanoseconds. */
+  public long rateLimitWaitNanos() {
+    return limiters.waitedNanos();
+  }
+
+  /** N workers, each taking the next call of the iteration as soon as its last one ended. */
+  private void runClosed(CallExecutor executor, ExecutorService threads, IterationCalls calls)
+      throws InterruptedException {
+    int workers = (int) Math.min(ctx.plan().suite().load().concurrency(), calls.size());
+    AtomicLong next = new AtomicLong();
+    InFlight inFlight = new InFlight(workers);
+    for (int w = 0; w < workers; w++) {
+      inFlight.submit(
+          threads,
+          () -> {
+            for (long k = next.getAndIncrement(); k < calls.size(); k = next.getAndIncrement()) {
+              if (calls.timeIsUp()) {
+                return;
+              }
+              PlannedCall call = calls.get(k);
+              if (ctx.stop().isStopped() || budget.exhausted()) {
+                if (calls.timeBound()) {
+                  return;
+                }
+                skip(executor, call);
+              } else {
+                executor.execute(call, ctx.ticker().nanos());
+              }
+            }
+          },
+          () -> false);
+    }
+    awaitWithGrace(inFlight);
+  }
+
+  /**
+   * One dispatcher fires each call at its scheduled time on a thread of its own, whether or not
+   * earlier calls have ended: the offered rate never bends to the target's speed. When the suite's
+   * concurrency cap is reached the dispatcher waits, and the wait shows as dispatch delay in the
+   * scheduled figures instead of vanishing (coordinated omission).
+   */
+  private void runOpen(
+      CallExecutor executor, ExecutorService threads, IterationCalls calls, int iteration)
+      throws InterruptedException {
+    Load load = ctx.plan().suite().load();
+    Schedule schedule =
+        switch (load.arrival()) {
+          case CONSTANT -> Schedule.constant(load.ratePerSecond());
+          case POISSON -> Schedule.poisson(load.ratePerSecond(), load.seed() + iteration);
+        };
+    InFlight inFlight = new InFlight(load.concurrency());
+    long start = ctx.ticker().nanos();
+    long k = 0;
+    for (; k < calls.size(); k++) {
+      long fireAt = start + schedule.nextFireTimeNs();
+      if (fireAt - calls.deadlineNanos() >= 0) {
+        return;
+      }
+      if (!waitUntil(fireAt) || budget.exhausted()) {
+        break;
+      }
+      PlannedCall call = calls.get(k);
+      boolean started =
+          inFlight.submit(
+              threads, () -> executor.execute(call, fireAt), () -> ctx.stop().isStopped());
+      if (!started) {
+        break;
+      }
+    }
+    if (!calls.timeBound()) {
+      for (; k < calls.size(); k++) {
+        skip(executor, calls.get(k));
+      }
+    }
+    awaitWithGrace(inFlight);
+  }
+
+  /** Sleeps until the raw ticker time; false when a stop arrived first. */
+  private boolean waitUntil(long rawNanos) throws InterruptedException {
+    long wait = rawNanos - ctx.ticker().nanos();
+    if (wait > 0) {
+      return !ctx.stop().await(wait, TimeUnit.NANOSECONDS);
+    }
+    return !ctx.stop().isStopped();
+  }
+
+  /**
+   * Waits for the calls of an iteration. After a stop, calls in flight get the grace period, then
+   * are interrupted: the client ends them as CANCELLED.
+   */
+  private void awaitWithGrace(InFlight inFlight) throws InterruptedException {
+    while (!inFlight.awaitIdle(50, TimeUnit.MILLISECONDS)) {
+      if (ctx.stop().isStopped()) {
+        if (!inFlight.awaitIdle(ctx.grace().toMillis(), TimeUnit.MILLISECONDS)) {
+          inFlight.cancelAll();
+          inFlight.awaitIdle(Long.MAX_VALUE / 2, TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+    }
+  }
+
+  private void skip(CallExecutor executor, PlannedCall call) {
+    executor.skip(
+        call,
+        ctx.stop().isStopped() ? Outcome.CANCELLED : Outcome.BUDGET_STOPPED,
+        ctx.stop().isStopped() ? ctx.stop().reason() : "max_cost_usd reached");
+  }
+
+  private void skipAll(CallExecutor executor, IterationCalls calls) {
+    for (long k = 0; k < calls.size(); k++) {
+      skip(executor, calls.get(k));
+    }
+  }
+
+  private long nowEpochMs(long t0) {
+    return ctx.startEpochMs() + (ctx.ticker().nanos() - t0) / 1_000_000;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.pitwall.sim;
+
+import dev.pitwall.sim.internal.HttpHandler;
+import dev.pitwall.sim.internal.ServerState;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An in-process OpenRouter-compatible server on a loopback port: the target of every run without an
+ * API key, of the tests and of {@code pitwall simulate}.
+ *
+ * <pre>{@code
+ * try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withSeed(7))) {
+ *   URI base = sim.baseUrl(); // http://127.0.0.1:PORT/api/v1
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and waits up to two seconds for its threads.
+ */
+public final class Simulator implements AutoCloseable {
+  /** Largest request body accepted (images inlined as data: URLs can be large). */
+  private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+  private final SimulatorOptions options;
+  private final SimProfile profile;
+  private final EventLoopGroup group;
+  private final Channel server;
+  private final URI baseUrl;
+
+  private Simulator(
+      SimulatorOptions options, SimProfile profile, EventLoopGroup group, Channel server) {
+    this.options = options;
+    this.profile = profile;
+    this.group = group;
+    this.server = server;
+    InetSocketAddress addr = (InetSocketAddress) server.localAddress();
+    String host = addr.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    this.baseUrl = URI.create("http://" + host + ":" + addr.getPort() + "/api/v1");
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @throws ProfileException when the profile file is missing or invalid
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static Simulator start(SimulatorOptions options) {
+    SimProfile profile = options.resolveProfile();
+    ServerState state =
+        new ServerState(
+            profile,
+            options.seed(),
+            options.requireKey(),
+            options.logRequests(),
+            options.ticker(),
+            options.clock());
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            options.ioThreads(),
+            new DefaultThreadFactory("pitwall-sim", true),
+            NioIoHandler.newFactory());
+    try {
+      Channel channel =
+          new ServerBootstrap()
+              .group(group)
+              .channel(NioServerSocketChannel.class)
+              .option(ChannelOption.SO_BACKLOG, 4096)
+              .option(ChannelOption.SO_REUSEADDR, true)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline()
+                          .addLast(new HttpServerCodec())
+                          .addLast(new HttpServerExpectContinueHandler())
+                          .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                          .addLast(new HttpHandler(state));
+                    }
+                  })
+              .bind(options.host(), options.port())
+              .syncUninterruptibly()
+              .channel();
+      return new Simulator(options, profile, group, channel);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw new IllegalStateException(
+          "cannot listen on "
+              + options.host()
+              + ":"
+              + options.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another port with --port, or 0 for any free one",
+          e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT/api/v1}: what a client uses as its base URL. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  public SimProfile profile() {
+    return profile;
+  }
+
+  public SimulatorOptions options() {
+    return options;
+  }
+
+  /** Blocks until the server is closed (by {@link #close()} from another thread). */
+  public void awaitClose() throws InterruptedException {
+    server.closeFuture().await();
+  }
+
+  @Override
+  public void close() {
+    server.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.pitwall.sim;
+
+import dev.pitwall.time.Ticker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * How to start a {@link Simulator}. Immutable; {@link #defaults()} then {@code with…} (as
+ * Failsafe's policies).
+ *
+ * @param host interface to bind; 127.0.0.1 unless the user asks otherwise
+ * @param port TCP port; 0 picks a free ephemeral port
+ * @param seed seeds every random decision: the same seed gives the same outcomes, providers and
+ *     timings, call by call
+ * @param profile the profile to serve; null reads {@code profileFile}, or the bundled one
+ * @param profileFile a YAML/JSON profile file, used when {@code profile} is null
+ * @param requireKey answer 401 when no {@code Authorization: Bearer} key is sent (embedded use
+ *     sends none, so this is off by default)
+ * @param ioThreads event-loop threads
+ * @param logRequests log one line per request (method, path, model, provider, status, ms)
+ */
+public record SimulatorOptions(
+    String host,
+    int port,
+    long seed,
+    SimProfile profile,
+    Path profileFile,
+    boolean requireKey,
+    int ioThreads,
+    boolean logRequests,
+    Ticker ticker,
+    Clock clock) {
+
+  public static final long DEFAULT_SEED = 42;
+
+  public SimulatorOptions {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in 0..65535 (0 = any free port): " + port);
+    }
+    if (ioThreads < 1) {
+      throw new IllegalArgumentException("ioThreads must be >= 1: " + ioThreads);
+    }
+    Objects.requireNonNull(ticker, "ticker");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public static SimulatorOptions defaults() {
+    return new SimulatorOptions(
+        "127.0.0.1",
+        0,
+        DEFAULT_SEED,
+        null,
+        null,
+        false,
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+        false,
+        Ticker.system(),
+        Clock.systemUTC());
+  }
+
+  public SimulatorOptions withHost(String h) {
+    return new SimulatorOptions(
+        h, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withPort(int p) {
+    return new SimulatorOptions(
+        host, p, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withSeed(long s) {
+    return new SimulatorOptions(
+        host, port, s, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withProfile(SimProfile p) {
+    return new SimulatorOptions(
+        host, port, seed, p, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withProfileFile(Path f) {
+    return new SimulatorOptions(
+        host, port, seed, profile, f, requireKey, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withRequireKey(boolean r) {
+    return new SimulatorOptions(
+        host, port, seed, profile, profileFile, r, ioThreads, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withIoThreads(int n) {
+    return new SimulatorOptions(
+        host, port, seed, profile, profileFile, requireKey, n, logRequests, ticker, clock);
+  }
+
+  public SimulatorOptions withLogRequests(boolean l) {
+    return new SimulatorOptions(
+        host, port, seed, profile, profileFile, requireKey, ioThreads, l, ticker, clock);
+  }
+
+  public SimulatorOptions withTicker(Ticker t) {
+    return new SimulatorOptions(
+        host, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, t, clock);
+  }
+
+  public SimulatorOptions withClock(Clock c) {
+    return new SimulatorOptions(
+        host, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, c);
+  }
+
+  /** The profile these options select: explicit, else the file, else the bundled one. */
+  public SimProfile resolveProfile() {
+    if (profile != null) {
+      return profile;
+    }
+    return profileFile != null ? SimProfile.load(profileFile) : SimProfile.bundled();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.pitwall.suite;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a plan will do, before it does it: each cell with its calls, an estimate of its prompt
+ * tokens, its most output tokens, and (given prices) the most it can cost. The cost is an upper
+ * bound: every call is assumed to use all of {@code max_tokens}; prompt tokens are estimated at 4
+ * characters a token plus 4 per message, as a tokenizer is not at hand.
+ */
+public final class PlanReport {
+  /**
+   * One cell's estimate: tokens per call, cost over all its calls ({@code maxCostUsd} null when the
+   * price or max_tokens is unknown).
+   */
+  public record CellEstimate(
+      Cell cell,
+      long calls,
+      long promptTokensPerCall,
+      Integer maxOutputTokensPerCall,
+      BigDecimal maxCostUsd) {}
+
+  private final Plan plan;
+  private final List<CellEstimate> cells;
+
+  private PlanReport(Plan plan, List<CellEstimate> cells) {
+    this.plan = plan;
+    this.cells = List.copyOf(cells);
+  }
+
+  /** Estimates {@code plan}; {@code pricing} maps a model id to its price when known. */
+  public static PlanReport of(Plan plan, Function<String, Optional<ModelPrice>> pricing) {
+    long callsPerCell =
+        (long) plan.suite().iterations().calls() * plan.suite().iterations().total();
+    List<CellEstimate> out = new ArrayList<>();
+    for (Cell cell : plan.cells()) {
+      long prompt = promptTokens(cell.prompt());
+      Integer maxOut = cell.request().maxTokens();
+      BigDecimal cost =
+          maxOut == null
+              ? null
+              : pricing
+                  .apply(cell.model())
+                  .map(
+                      p ->
+                          p.promptPerToken()
+                              .multiply(BigDecimal.valueOf(prompt))
+                              .add(p.completionPerToken().multiply(BigDecimal.valueOf(maxOut)))
+                              .multiply(BigDecimal.valueOf(callsPerCell)))
+                  .orElse(null);
+      out.add(new CellEstimate(cell, callsPerCell, prompt, maxOut, cost));
+    }
+    return new PlanReport(plan, out);
+  }
+
+  public List<CellEstimate> cells() {
+    return cells;
+  }
+
+  /** The most the whole plan can cost, or empty when some cell's price is unknown. */
+  public Optional<BigDecimal> maxCostUsd() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CellEstimate c : cells) {
+      if (c.maxCostUsd() == null) {
+        return Optional.empty();
+      }
+      sum = sum.add(c.maxCostUsd());
+    }
+    return Optional.of(sum);
+  }
+
+  static long promptTokens(Prompt prompt) {
+    long chars = prompt.messages().stream().mapToLong(m -> m.content().length()).sum();
+    return (chars + 3) / 4 + 4L * prompt.messages().size();
+  }
+
+  /** The plan as a text table for the console. */
+  public String render() {
+    Suite s = plan.suite();
+    Iterations it = s.iterations();
+    boolean timeBound = it.calls() == Iterations.UNBOUNDED;
+    StringBuilder b = new StringBuilder();
+    b.append("suite ").append(s.name());
+    if (s.source() != null) {
+      b.append(" (").append(s.source()).append(')');
+    }
+    if (!s.description().isEmpty()) {
+      b.append(": ").append(s.description());
+    }
+    b.append('\n');
+    Load load = s.load();
+    b.append("load: ")
+        .append(
+            load.mode() == LoadMode.CLOSED
+                ? "closed loop, concurrency " + load.concurrency()
+                : String.format(
+                    "open loop, %s calls/s, %s arrivals, seed %d, at most %d in flight",
+                    trim(load.ratePerSecond()),
+                    load.arrival().name().toLowerCase(),
+                    load.seed(),
+                    load.concurrency()))
+        .append('\n');
+    b.append("iterations: warmup ")
+        .append(it.warmup())
+        .append(", measurement ")
+        .append(it.measurement())
+        .append(", ")
+        .append(timeBound ? "as many calls as fit" : it.calls() + " call(s) per cell")
+        .append(
+            it.duration() == null
+                ? ""
+                : " in " + it.duration().toString().substring(2).toLowerCase() + " each")
+        .append("\n\n");
+    String row = "%4s  %-60s %8s %10s %10s %12s%n";
+    b.append(String.format(row, "#", "cell", "calls", "~in/call", "max out", "max cost $"));
+    for (CellEstimate c : cells) {
+      b.append(
+          String.format(
+              row,
+              c.cell().index(),
+              c.cell().id(),
+              timeBound ? "-" : c.calls(),
+              "~" + c.promptTokensPerCall(),
+              c.maxOutputTokensPerCall() == null ? "-" : c.maxOutputTokensPerCall(),
+              timeBound || c.maxCostUsd() == null ? "?" : money(c.maxCostUsd())));
+    }
+    b.append('\n');
+    b.append(cells.size()).append(" cells, ");
+    if (timeBound) {
+      b.append("time-bound: ")
+          .append(it.total())
+          .append(" iterations of ")
+          .append(it.duration().toString().substring(2).toLowerCase());
+    } else {
+      b.append(plan.totalCalls())
+          .append(" calls (")
+          .append(it.warmup() * plan.callsPerIteration())
+          .append(" warmup)");
+      long maxOut = 0;
+      boolean bounded = true;
+      for (CellEstimate c : cells) {
+        if (c.maxOutputTokensPerCall() == null) {
+          bounded = false;
+        } else {
+          maxOut += (long) c.maxOutputTokensPerCall() * c.calls();
+        }
+      }
+      b.append(
+          bounded
+              ? ", at most " + maxOut + " output tokens"
+              : ", output unbounded (no max_tokens)");
+      Optional<BigDecimal> cost = maxCostUsd();
+      b.append(
+          cost.map(c -> ", cost at most $" + money(c)).orElse(", cost unknown (no prices given)"));
+    }
+    if (s.limits().maxCostUsd() != null) {
+      b.append("; budget $").append(s.limits().maxCostUsd().toPlainString());
+    }
+    b.append('\n');
+    return b.toString();
+  }
+
+  private static String money(BigDecimal d) {
+    return d.setScale(4, RoundingMode.UP).toPlainString();
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format("%.3f", d);
+  }
+}

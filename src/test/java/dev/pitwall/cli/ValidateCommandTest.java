@@ -1,0 +1,79 @@
+package dev.pitwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.suite.ModelPrice;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Object command, String... args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void aValidSuiteExitsZeroAndSaysWhatItWillDo() {
+    assertThat(run(new ValidateCommand(), "cap-theorem")).isZero();
+    assertThat(out.toString())
+        .contains("suite cap-theorem is valid: 1 prompt(s), 4 model(s), 4 cell(s), 48 call(s)");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void validateWithPlanPrintsTheCells() {
+    assertThat(run(new ValidateCommand(), "cap-theorem", "--plan")).isZero();
+    assertThat(out.toString())
+        .contains("cap/openai/gpt-4o")
+        .contains("4 cells, 48 calls (8 warmup), at most 24000 output tokens")
+        .contains("cost unknown (no prices given); budget $0.50");
+  }
+
+  @Test
+  void aBadSuiteExitsTwoWithLocatedProblems() {
+    int code =
+        run(new ValidateCommand(), "src/test/resources/dev/pitwall/suite/broken/typo-key.yaml");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("typo-key.yaml:7:22: unknown key 'concurency' in load")
+        .contains("did you mean 'concurrency'?")
+        .contains("typo-key.yaml:8:1: unknown key 'iteration' in the suite");
+  }
+
+  @Test
+  void anUnknownSuiteNameListsTheSuitesThere() {
+    assertThat(run(new ValidateCommand(), "nope")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("no suite 'nope' in benchmarks/")
+        .contains("cap-theorem")
+        .contains("nightly");
+  }
+
+  @Test
+  void overridesAreValidatedToo() {
+    assertThat(run(new ValidateCommand(), "cap-theorem", "-Dconcurrency=0")).isEqualTo(2);
+    assertThat(err.toString()).contains("-Dconcurrency=0: concurrency must be at least 1, not 0");
+  }
+
+  @Test
+  void planWithPricesBoundsTheCost() {
+    // $1 per million prompt tokens, $2 per million completion tokens, for every model
+    PlanCommand plan =
+        new PlanCommand(
+            model ->
+                Optional.of(
+                    new ModelPrice(new BigDecimal("0.000001"), new BigDecimal("0.000002"))));
+    assertThat(run(plan, "cap-theorem")).isZero();
+    // per cell: 12 calls x 500 max tokens x $2e-6 = $0.012, plus 12 x 16 prompt tokens x $1e-6
+    assertThat(out.toString()).contains("0.0122").contains("cost at most $0.0488");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.pitwall.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.suite.Arrival;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Limits;
+import dev.pitwall.suite.Load;
+import dev.pitwall.suite.LoadMode;
+import dev.pitwall.suite.Message;
+import dev.pitwall.suite.ModelSpec;
+import dev.pitwall.suite.Prompt;
+import dev.pitwall.suite.RequestParams;
+import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.Slo;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.Timeouts;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportsTest {
+  @TempDir Path dir;
+
+  static ReportContext context(Path dir, ReportFixtures.Run run) {
+    return new ReportContext(
+        dir,
+        run.result(),
+        run.facts(),
+        SloGate.evaluate(run.result(), run.facts().slos()),
+        run.records(),
+        List.of());
+  }
+
+  static void writeRequests(Path dir, ReportFixtures.Run run) throws IOException {
+    try (RequestsCsvWriter csv = RequestsCsvWriter.open(dir.resolve("requests.csv"))) {
+      run.records().forEach(csv::accept);
+    }
+  }
+
+  @Test
+  void summaryCsvMatchesItsGoldenFile() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    ReportFormats.summaryCsv().write(context(dir, run));
+    Golden.assertMatches(Files.readString(dir.resolve("summary.csv")), "summary.csv");
+  }
+
+  @Test
+  void writesEveryFormatAsPngsOfTheAgreedSize() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    writeRequests(dir, run);
+    List<String> written = Reports.writeAll(context(dir, run));
+    assertThat(written).hasSameSizeAs(ReportFormats.all());
+    for (String name : written) {
+      assertThat(dir.resolve(name)).exists();
+      if (name.endsWith(".png")) {
+        BufferedImage png = ImageIO.read(dir.resolve(name).toFile());
+        assertThat(png.getWidth()).isEqualTo(ChartStyle.WIDTH);
+        assertThat(png.getHeight()).isEqualTo(ChartStyle.HEIGHT);
+      }
+    }
+  }
+
+  @Test
+  void suiteFactsComeFromTheSuiteAndRoundTripThroughTheManifest() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    Suite suite =
+        new Suite(
+            "cap-theorem",
+            "",
+            null,
+            List.of(new Prompt("cap", List.of(new Message("user", "Explain CAP")))),
+            List.of(new ModelSpec("openai/gpt-4o", null, false, null, RequestParams.DEFAULTS)),
+            new Load(LoadMode.CLOSED, 2, 0, Arrival.CONSTANT, 1L),
+            Iterations.DEFAULTS,
+            Limits.NONE,
+            Timeouts.DEFAULTS,
+            Retries.NONE,
+            List.of("openai"),
+            List.of(new Slo("error_rate", 0.0)));
+    SuiteFacts facts = SuiteFacts.of(suite);
+    assertThat(facts.threads()).isEqualTo(2);
+    assertThat(facts.suiteHash()).startsWith("sha256:").hasSize(7 + 64);
+
+    ReportFormats.manifest()
+        .write(new ReportContext(dir, run.result(), facts, List.of(), List.of(), List.of()));
+    Manifest manifest = Manifest.read(dir);
+    assertThat(manifest.facts()).isEqualTo(facts);
+    assertThat(manifest.info()).isEqualTo(run.result().info());
+    assertThat(manifest.iterations()).hasSize(ReportFixtures.MEASUREMENT);
+  }
+
+  @Test
+  void aRunWithoutSuccessesStillWritesEveryFile() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.allThrottled();
+    writeRequests(dir, run);
+    List<String> written = Reports.writeAll(context(dir, run));
+    assertThat(written).hasSameSizeAs(ReportFormats.all());
+    for (String name : written) {
+      if (name.endsWith("/")) {
+        assertThat(dir.resolve(name)).isNotEmptyDirectory();
+      } else {
+        assertThat(dir.resolve(name)).isNotEmptyFile();
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.pitwall.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pitwall.metrics.CallRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RequestsCsvTest {
+  @TempDir Path dir;
+
+  private Path write(List<CallRecord> records) throws IOException {
+    Path file = dir.resolve("requests.csv");
+    try (RequestsCsvWriter csv = RequestsCsvWriter.open(file)) {
+      records.forEach(csv::accept);
+    }
+    return file;
+  }
+
+  /** What a record looks like after a round trip: messages are kept on one line. */
+  private static CallRecord flattened(CallRecord r) {
+    String msg = r.errorMessage() == null ? null : r.errorMessage().replace('\n', ' ');
+    return new CallRecord(
+        r.callId(),
+        r.attempt(),
+        r.iteration(),
+        r.phase(),
+        r.cellId(),
+        r.promptId(),
+        r.model(),
+        r.requestedProvider(),
+        r.servedProvider(),
+        r.servedModel(),
+        r.generationId(),
+        r.outcome(),
+        r.httpStatus(),
+        r.errorCode(),
+        msg,
+        r.wallStartEpochMs(),
+        r.tSchedNs(),
+        r.tSendNs(),
+        r.tFirstNs(),
+        r.tAnswerNs(),
+        r.tLastNs(),
+        r.tDoneNs(),
+        r.tokenEvents(),
+        r.promptTokens(),
+        r.completionTokens(),
+        r.reasoningTokens(),
+        r.cachedTokens(),
+        r.tokenSource(),
+        r.costUsd(),
+        r.nonce());
+  }
+
+  @Test
+  void roundTripsEveryRecordExactly() throws IOException {
+    List<CallRecord> records = ReportFixtures.run().records();
+    RequestsCsvReader.Result read = RequestsCsvReader.read(write(records));
+    assertThat(read.warnings()).isEmpty();
+    assertThat(read.records())
+        .containsExactlyElementsOf(records.stream().map(RequestsCsvTest::flattened).toList());
+  }
+
+  @Test
+  void headerHasTheDocumentedColumnsAndRowsStayOnOneLine() throws IOException {
+    List<CallRecord> records = ReportFixtures.run().records();
+    List<String> lines = Files.readAllLines(write(records));
+    assertThat(lines.get(0))
+        .startsWith("call_id,attempt,iteration,phase,cell_id,prompt_id,model,requested_provider,")
+        .contains("wall_start,t_sched_ms,t_send_ms,t_first_ms,t_answer_ms,t_last_ms,t_done_ms")
+        .contains("ttft_ms,ttfa_ms,e2e_ms,tpot_ms,output_tokens_per_s,dispatch_delay_ms")
+        .endsWith("token_source,cost_usd,nonce");
+    assertThat(lines).hasSize(records.size() + 1);
+  }
+
+  @Test
+  void writesAbsentValuesAsEmptyCellsAndIsoUtcTimes() throws IOException {
+    CallRecord throttled = ReportFixtures.allThrottled().records().get(0);
+    List<String> lines = Files.readAllLines(write(List.of(throttled)));
+    String row = lines.get(1);
+    assertThat(row).contains(",THROTTLED,429,").contains("2026-01-31T12:00:00");
+    assertThat(row).contains(",,,"); // no t_first, t_answer, t_last
+  }
+
+  @Test
+  void numbersDoNotFollowTheDefaultLocale() throws IOException {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      List<String> lines = Files.readAllLines(write(ReportFixtures.run().records()));
+      String[] cells = lines.get(1).split(",", -1);
+      assertThat(cells).hasSize(RequestsColumns.ALL.size());
+      assertThat(cells[RequestsColumns.ALL.indexOf("t_send_ms")]).matches("\\d+\\.\\d{6}");
+      assertThat(cells[RequestsColumns.ALL.indexOf("ttft_ms")]).matches("\\d+\\.\\d{3}");
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void manyThreadsAppendWholeRows() throws Exception {
+    List<CallRecord> records = ReportFixtures.run().records();
+    Path file = dir.resolve("requests.csv");
+    int threads = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (RequestsCsvWriter csv = RequestsCsvWriter.open(file)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < 25; i++) {
+                    records.forEach(csv::accept);
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    RequestsCsvReader.Result read = RequestsCsvReader.read(file);
+    assertThat(read.warnings()).isEmpty();
+    assertThat(read.records()).hasSize(threads * 25 * records.size());
+  }
+
+  @Test
+  void rowsAreOnDiskBeforeClose() throws IOException {
+    Path file = dir.resolve("requests.csv");
+    try (RequestsCsvWriter csv = RequestsCsvWriter.open(file)) {
+      csv.accept(ReportFixtures.run().records().get(0));
+      assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+  }
+
+  @Test
+  void badLinesBecomeWarningsWithTheirLineNumbers() throws IOException {
+    Path file = write(ReportFixtures.run().records().subList(0, 5));
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.set(2, lines.get(2).replaceFirst(",WARMUP,", ",WARMPU,"));
+    lines.set(4, lines.get(4).replace("2026-01-31T", "31/01/2026 "));
+    String last = lines.remove(lines.size() - 1);
+    String text = String.join("\n", lines) + "\n" + last.substring(0, last.length() / 3);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+
+    RequestsCsvReader.Result read = RequestsCsvReader.read(file);
+
+    assertThat(read.records()).hasSize(2);
+    assertThat(read.warnings())
+        .hasSize(3)
+        .anySatisfy(w -> assertThat(w).startsWith("requests.csv line 3: phase 'WARMPU'"))
+        .anySatisfy(w -> assertThat(w).startsWith("requests.csv line 5: wall_start"))
+        .anySatisfy(w -> assertThat(w).startsWith("requests.csv line 6: has "));
+  }
+
+  @Test
+  void aForeignFileIsRejectedWithTheMissingColumns() throws IOException {
+    Path file = dir.resolve("requests.csv");
+    Files.writeString(file, "a,b,c\n1,2,3\n");
+    assertThatThrownBy(() -> RequestsCsvReader.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("requests.csv line 1: the header lacks call_id");
+  }
+}

@@ -1,0 +1,52 @@
+package dev.pitwall.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.suite.Retries;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+  private static final Retries THREE =
+      new Retries(3, Duration.ofMillis(100), Duration.ofMillis(350), true, true, true, true);
+
+  @Test
+  void honoursRetryAfterExactly() {
+    RetryPolicy policy = new RetryPolicy(THREE, () -> 0.5);
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 1, 2_000_000_000L)).isEqualTo(2_000_000_000L);
+  }
+
+  @Test
+  void backsOffExponentiallyWithFullJitterUpToTheCap() {
+    RetryPolicy policy = new RetryPolicy(THREE, () -> 0.999999);
+    assertThat(policy.delayNanos(Outcome.SERVER_ERROR, 1, -1)).isCloseTo(100_000_000L, within());
+    assertThat(policy.delayNanos(Outcome.SERVER_ERROR, 2, -1)).isCloseTo(200_000_000L, within());
+    assertThat(policy.delayNanos(Outcome.SERVER_ERROR, 3, -1)).isCloseTo(350_000_000L, within());
+    RetryPolicy low = new RetryPolicy(THREE, () -> 0.0);
+    assertThat(low.delayNanos(Outcome.CONNECT_ERROR, 2, -1)).isZero();
+  }
+
+  @Test
+  void stopsAfterMaxRetriesAndNeverRetriesClientErrors() {
+    RetryPolicy policy = new RetryPolicy(THREE, () -> 0.5);
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 4, -1)).isEqualTo(RetryPolicy.NO_RETRY);
+    assertThat(policy.delayNanos(Outcome.CLIENT_ERROR, 1, -1)).isEqualTo(RetryPolicy.NO_RETRY);
+    assertThat(policy.delayNanos(Outcome.OK, 1, -1)).isEqualTo(RetryPolicy.NO_RETRY);
+    assertThat(new RetryPolicy(Retries.NONE).delayNanos(Outcome.THROTTLED, 1, 5))
+        .isEqualTo(RetryPolicy.NO_RETRY);
+  }
+
+  @Test
+  void ignoresRetryAfterWhenToldTo() {
+    Retries ignoring =
+        new Retries(1, Duration.ofMillis(100), Duration.ofMillis(100), false, true, true, true);
+    assertThat(
+            new RetryPolicy(ignoring, () -> 0.5).delayNanos(Outcome.THROTTLED, 1, 9_000_000_000L))
+        .isEqualTo(50_000_000L);
+  }
+
+  private static org.assertj.core.data.Offset<Long> within() {
+    return org.assertj.core.data.Offset.offset(1_000L);
+  }
+}

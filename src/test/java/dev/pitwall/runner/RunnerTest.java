@@ -1,0 +1,296 @@
+package dev.pitwall.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.client.ChatCall;
+import dev.pitwall.client.ClientResult;
+import dev.pitwall.client.LlmClient;
+import dev.pitwall.client.Usage;
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.CallSink;
+import dev.pitwall.metrics.Metric;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.Phase;
+import dev.pitwall.metrics.RunMetrics;
+import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Limits;
+import dev.pitwall.suite.Load;
+import dev.pitwall.suite.Message;
+import dev.pitwall.suite.ModelSpec;
+import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.Prompt;
+import dev.pitwall.suite.RequestParams;
+import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.Timeouts;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RunnerTest {
+  private static final long MS = 1_000_000L;
+
+  private final FakeTime time = new FakeTime();
+  private final ConcurrentLinkedQueue<CallRecord> rows = new ConcurrentLinkedQueue<>();
+  private final CallSink sink = rows::add;
+
+  @Test
+  void everyPlannedCallEndsOnceAndWarmupIsNotScored() throws Exception {
+    Plan plan = plan(new Iterations(1, 3, 2), Limits.NONE, Retries.NONE, "a/x", "b/y");
+    RunMetrics metrics = new RunMetrics();
+    RunStatus status = run(plan, metrics, call -> ok(call, 100 * MS, 20));
+
+    assertThat(status).isEqualTo(RunStatus.COMPLETE);
+    assertThat(rows).hasSize(2 * 4 * 2);
+    assertThat(rows.stream().map(CallRecord::callId).distinct()).hasSize(16);
+    assertThat(rows.stream().filter(r -> r.phase() == Phase.WARMUP)).hasSize(4);
+    List<SeriesResult> series = metrics.results();
+    assertThat(series).hasSize(2);
+    SeriesResult first = series.get(0);
+    assertThat(first.outcomes().get(Outcome.OK)).isEqualTo(6);
+    assertThat(first.metric(Metric.TTFT).iterationScores()).hasSize(3);
+    assertThat(first.metric(Metric.TTFT).percentile(50)).isCloseTo(100.0, within(0.1));
+    assertThat(first.completionTokens()).isEqualTo(6 * 20);
+  }
+
+  @Test
+  void retriesAreOwnAttemptsLinkedToTheirCallAndHonourRetryAfter() throws Exception {
+    Retries retries =
+        new Retries(2, Duration.ofMillis(100), Duration.ofSeconds(1), true, true, true, true);
+    Plan plan = plan(new Iterations(0, 1, 1), Limits.NONE, retries, "a/x");
+    AtomicInteger n = new AtomicInteger();
+    run(
+        plan,
+        new RunMetrics(),
+        call ->
+            n.getAndIncrement() == 0
+                ? new ClientResult(
+                    Outcome.THROTTLED,
+                    429,
+                    "429",
+                    "slow down",
+                    time.nanos(),
+                    -1,
+                    -1,
+                    -1,
+                    time.nanos(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    3_000 * MS,
+                    null,
+                    0)
+                : ok(call, 50 * MS, 5));
+
+    assertThat(rows).extracting(CallRecord::attempt).containsExactly(1, 2);
+    assertThat(rows).extracting(CallRecord::callId).containsOnly(1L);
+    assertThat(rows).extracting(CallRecord::outcome).containsExactly(Outcome.THROTTLED, Outcome.OK);
+    assertThat(time.sleeps).contains(3_000 * MS);
+  }
+
+  @Test
+  void budgetStopsNewCallsAndRecordsTheRestAsBudgetStopped() throws Exception {
+    Limits limits = new Limits(null, null, new BigDecimal("0.05"));
+    Plan plan = plan(new Iterations(0, 2, 5), limits, Retries.NONE, "a/x");
+    RunStatus status = run(plan, new RunMetrics(), call -> ok(call, 10 * MS, 10));
+
+    assertThat(status).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
+    Map<Outcome, Long> byOutcome =
+        rows.stream().collect(Collectors.groupingBy(CallRecord::outcome, Collectors.counting()));
+    assertThat(byOutcome).containsEntry(Outcome.OK, 5L).containsEntry(Outcome.BUDGET_STOPPED, 5L);
+  }
+
+  @Test
+  void requestsPerMinuteSpacesTheSends() throws Exception {
+    Plan plan = plan(new Iterations(0, 1, 6), new Limits(60, null, null), Retries.NONE, "a/x");
+    run(plan, new RunMetrics(), call -> ok(call, 10 * MS, 10));
+    List<Long> sends = rows.stream().map(CallRecord::tSendNs).sorted().toList();
+    for (int i = 1; i < sends.size(); i++) {
+      assertThat(sends.get(i) - sends.get(i - 1)).isGreaterThanOrEqualTo(1_000 * MS);
+    }
+  }
+
+  @Test
+  void aStopCancelsWhatWasNotSent() throws Exception {
+    Plan plan = plan(new Iterations(0, 2, 3), Limits.NONE, Retries.NONE, "a/x");
+    StopSignal stop = new StopSignal();
+    AtomicInteger n = new AtomicInteger();
+    RunStatus status =
+        run(
+            plan,
+            new RunMetrics(),
+            stop,
+            call -> {
+              if (n.incrementAndGet() == 2) {
+                stop.stop("interrupted (SIGINT)");
+              }
+              return ok(call, 10 * MS, 10);
+            });
+    assertThat(status).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(rows).hasSize(6);
+    assertThat(rows.stream().filter(r -> r.outcome() == Outcome.CANCELLED)).hasSize(4);
+  }
+
+  @Test
+  void openLoopOffersTheScheduleWhateverTheTargetDoes() throws Exception {
+    Plan base = plan(new Iterations(0, 1, 200), Limits.NONE, Retries.NONE, "a/x");
+    Suite suite = base.suite();
+    Suite open =
+        new Suite(
+            suite.name(),
+            suite.description(),
+            suite.source(),
+            suite.prompts(),
+            suite.models(),
+            new Load(
+                dev.pitwall.suite.LoadMode.OPEN, 1, 2000, dev.pitwall.suite.Arrival.CONSTANT, 1),
+            suite.iterations(),
+            suite.limits(),
+            suite.timeouts(),
+            suite.retries(),
+            null,
+            null);
+    LlmClient instant =
+        new LlmClient() {
+          @Override
+          public ClientResult complete(ChatCall call) {
+            long now = dev.pitwall.time.Ticker.system().nanos();
+            return new ClientResult(
+                Outcome.OK,
+                200,
+                null,
+                null,
+                now,
+                now,
+                now,
+                now,
+                now,
+                "g",
+                "P",
+                call.model(),
+                "stop",
+                new Usage(1, 1, 0, 0, BigDecimal.ZERO, false),
+                0,
+                1,
+                -1,
+                null,
+                0);
+          }
+
+          @Override
+          public void close() {}
+        };
+    RunContext ctx =
+        new RunContext(
+            Plan.of(open),
+            instant,
+            dev.pitwall.time.Ticker.system(),
+            dev.pitwall.time.Sleeper.system(),
+            sink,
+            new RunMetrics(),
+            null,
+            null,
+            null,
+            0L,
+            false,
+            Duration.ZERO);
+    assertThat(new Runner(ctx).run()).isEqualTo(RunStatus.COMPLETE);
+    List<Long> scheduled = rows.stream().map(CallRecord::tSchedNs).sorted().toList();
+    assertThat(scheduled).hasSize(200);
+    for (int i = 1; i < scheduled.size(); i++) {
+      assertThat(scheduled.get(i) - scheduled.get(i - 1)).isEqualTo(500_000L);
+    }
+    assertThat(rows).allSatisfy(r -> assertThat(r.dispatchDelayNs()).isNotNegative());
+  }
+
+  private RunStatus run(Plan plan, RunMetrics metrics, Function<ChatCall, ClientResult> target)
+      throws InterruptedException {
+    return run(plan, metrics, new StopSignal(), target);
+  }
+
+  private RunStatus run(
+      Plan plan, RunMetrics metrics, StopSignal stop, Function<ChatCall, ClientResult> target)
+      throws InterruptedException {
+    LlmClient client =
+        new LlmClient() {
+          @Override
+          public synchronized ClientResult complete(ChatCall call) {
+            return target.apply(call);
+          }
+
+          @Override
+          public void close() {}
+        };
+    RunContext ctx =
+        new RunContext(
+            plan, client, time, time, sink, metrics, null, stop, null, 0L, false, Duration.ZERO);
+    return new Runner(ctx).run();
+  }
+
+  /** A success: TTFT after {@code ttft}, then one token per 10 ms. */
+  private ClientResult ok(ChatCall call, long ttft, int tokens) {
+    long send = time.nanos();
+    time.advance(ttft);
+    long first = time.nanos();
+    time.advance(10 * MS * (tokens - 1));
+    long last = time.nanos();
+    return new ClientResult(
+        Outcome.OK,
+        200,
+        null,
+        null,
+        send,
+        first,
+        first,
+        last,
+        last,
+        "gen-1",
+        "Prov",
+        call.model(),
+        "stop",
+        new Usage(10, tokens, 0, 0, new BigDecimal("0.01"), false),
+        0,
+        tokens,
+        -1,
+        null,
+        0);
+  }
+
+  static Plan plan(Iterations iterations, Limits limits, Retries retries, String... models) {
+    RequestParams params = new RequestParams(100, 0.0, null, null, null, true, false, Map.of());
+    List<ModelSpec> specs =
+        java.util.Arrays.stream(models)
+            .map(m -> new ModelSpec(m, List.of(), false, null, params))
+            .toList();
+    Suite suite =
+        new Suite(
+            "t",
+            "",
+            null,
+            List.of(new Prompt("p", List.of(new Message("user", "hi")))),
+            specs,
+            Load.CLOSED_SINGLE,
+            iterations,
+            limits,
+            Timeouts.DEFAULTS,
+            retries,
+            null,
+            null);
+    return Plan.of(suite);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}
