@@ -116,7 +116,10 @@ public final class HttpLlmClient implements LlmClient {
         return errorResponse(ex, status, tSend, totalDeadline);
       }
       String type = ex.header("content-type");
-      boolean sse = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+      boolean sse =
+          type == null
+              ? stream // a server that names no type: trust what was asked for
+              : type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
       Reply reply =
           sse
               ? readStream(ex, call, tSend, firstDeadline, totalDeadline)

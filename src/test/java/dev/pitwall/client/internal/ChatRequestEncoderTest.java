@@ -37,6 +37,17 @@ class ChatRequestEncoderTest {
   }
 
   @Test
+  void everyRoutingConstraintOfTheSuiteIsSent() throws Exception {
+    Route r = new Route(null, null, null, null, true, "deny", "price");
+    JsonNode b =
+        encode(
+            call(RequestParams.DEFAULTS, r, null, new Message("user", "hi")),
+            JsonMode.RESPONSE_FORMAT);
+    assertThat(b.get("provider").toString())
+        .isEqualTo("{\"require_parameters\":true,\"data_collection\":\"deny\",\"sort\":\"price\"}");
+  }
+
+  @Test
   void freeRoutingSendsNoProviderObject() throws Exception {
     JsonNode b =
         encode(
