@@ -81,8 +81,12 @@ public final class CallPlanner {
       if (suffixSort != null && prefs.sort() == null) {
         prefs = prefs.withSort(suffixSort);
       }
+      // As OpenRouter does, max_tokens excludes endpoints that cannot emit that many.
       List<SimEndpoint> candidates =
-          Router.candidates(model, prefs, random, e -> outageRule(model.id(), e, elapsedS) != null);
+          Router.candidates(model, prefs, random, e -> outageRule(model.id(), e, elapsedS) != null)
+              .stream()
+              .filter(e -> req.maxTokens() == null || req.maxTokens() <= e.maxCompletionTokens())
+              .toList();
       for (SimEndpoint endpoint : candidates) {
         FaultRule failure = attemptFailure(model.id(), endpoint, elapsedS, random);
         if (failure == null) {
@@ -186,6 +190,14 @@ public final class CallPlanner {
         steps.add(Step.at(at, Step.Kind.RESET));
         return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
       }
+    }
+    if (faults.stall && tokens.size() <= size) {
+      // A one-chunk answer stalls between its only chunk and the finish.
+      if (faults.stallMs == null) {
+        steps.add(Step.at(at, Step.Kind.HANG));
+        return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
+      }
+      at += faults.stallMs * 1_000_000L;
     }
     steps.add(Step.at(at, Step.Kind.FINISH));
     steps.add(Step.at(at, Step.Kind.USAGE));
