@@ -23,19 +23,21 @@
  *       event loop for the event's absolute due time (arrival + offset), so timer slack does not
  *       accumulate along a stream. design.md §7 and build-notes item 13: a thread per stream used
  *       ~780 threads for 500 streams on Java 17; here 1,000 streams use 2 I/O threads.
- *   <li><b>Timer granularity.</b> Netty's NIO transport waits in {@code Selector.select(ms)}, so a
- *       wake-up is up to ~1 ms late even on an idle machine; the native epoll transport (timerfd)
- *       would remove that, at the price of a native dependency; not taken yet.
+ *   <li><b>Timer granularity.</b> Netty's NIO loop waits in {@code Selector.select(ms)} with the
+ *       timeout rounded up to a whole millisecond, so a wake-up lands in [due, due + 1 ms). {@code
+ *       CallRun} asks to wake 0.5 ms early and sends what is due within 0.5 ms, which centres the
+ *       error on the profile (±0.5 ms). The native epoll transport (timerfd) would remove the
+ *       rounding at the price of a native dependency; not taken.
  *   <li><b>Wire shapes</b> follow openrouter-api.md §2-§12; SSE token chunks are built from a
  *       per-stream prefix encoded once, everything else with Jackson in insertion order, so the
  *       same call is the same bytes in every JVM.
  * </ul>
  *
  * <p>Measured (scripts/bench-sim.sh, JDK 17, 2 vCPUs shared with four other builds, load average
- * 10-13 during the runs, so these are lower bounds): 9,134 small non-streaming requests/s with wrk
- * -t2 -c64 (p50 5.5 ms, p99 217 ms); 1,000 concurrent SSE streams held with 0 broken. Token timing
- * at 200 concurrent streams could not be measured meaningfully on the loaded machine (lateness p50
- * 10-460 ms, dominated by CPU starvation; 10 streams: p50 1.4 ms): see docs/simulator.md.
+ * 11-15, so lower bounds): 9,134 small non-streaming requests/s with wrk -t2 -c64 in one run and
+ * 3,284 in a more loaded one; 1,000 concurrent SSE streams held with 0 broken in both. Token timing
+ * at 200 streams was dominated by CPU starvation (|error| p50 48-155 ms; 10 streams: p50 1.4 ms)
+ * and could not be checked against the 1 ms target there: see docs/simulator.md.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */

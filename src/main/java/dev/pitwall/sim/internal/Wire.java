@@ -193,7 +193,7 @@ public final class Wire {
     return bytes(body);
   }
 
-  static Map<String, Object> model(SimModel m) {
+  public static Map<String, Object> model(SimModel m) {
     SimEndpoint cheapest = m.cheapest();
     Map<String, Object> pricing = new LinkedHashMap<>();
     pricing.put("prompt", cheapest.promptPrice().toPlainString());

@@ -88,7 +88,6 @@ public final class StreamLoad {
     byte[] bytes = new byte[1 << 16];
     while (open > 0) {
       selector.select(1000);
-      long now = ticker.nanos();
       Iterator<SelectionKey> it = selector.selectedKeys().iterator();
       while (it.hasNext()) {
         SelectionKey key = it.next();
@@ -108,6 +107,8 @@ public final class StreamLoad {
           open--;
           continue;
         }
+        // Stamped per read, not per select: under load, walking the ready keys takes a while.
+        long now = ticker.nanos();
         buf.flip();
         buf.get(bytes, 0, n);
         for (int i = 0; i < n; i++) {

@@ -136,6 +136,30 @@ class CallPlannerTest {
   }
 
   @Test
+  void maxTokensBeyondAnEndpointsLimitExcludesIt() {
+    var req =
+        new ChatRequest("anthropic/claude-3.5-sonnet", null, 10, 1, 9000, true, null, null, false);
+    CallPlan p = plan(PROFILE, req, 0);
+    assertThat(p.error().status()).isEqualTo(404);
+    var llama =
+        new ChatRequest(
+            "meta-llama/llama-3.1-70b-instruct", null, 10, 1, 20_000, true, null, null, false);
+    assertThat(plan(PROFILE, llama, 0).endpoint().providerSlug()).isEqualTo("lambda");
+  }
+
+  @Test
+  void stallOfAOneChunkAnswerComesBeforeTheFinish() {
+    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, 2, true, null, null, false);
+    CallPlan p =
+        plan(
+            PROFILE.withFaults(List.of(FaultRule.always(FaultKind.STALL).withDelayMs(1000))),
+            req,
+            0);
+    assertThat(p.first(Step.Kind.FINISH).atNanos() - p.first(Step.Kind.TOKENS).atNanos())
+        .isEqualTo(1_000_000_000L);
+  }
+
+  @Test
   void pinnedProviderErrorWithoutFallbacksIsReturned() {
     SimProfile failing =
         PROFILE.withFaults(
