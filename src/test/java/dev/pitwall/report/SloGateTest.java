@@ -85,9 +85,18 @@ class SloGateTest {
   @Test
   void aSeriesWithoutSuccessesFailsItsLatencyObjective() {
     RunResult none = ReportFixtures.allThrottled().result();
-    // every attempt throttled and never served: nothing is judged on latency ...
-    assertThat(SloGate.evaluate(none, List.of(new Slo("ttft_p95_ms", 500)))).isEmpty();
-    // ... but the throttle rate fails
+    List<SloVerdict> latency = SloGate.evaluate(none, List.of(new Slo("ttft_p95_ms", 500)));
+    // the pinned DeepInfra cell's 429s are DeepInfra's: no data there fails; the routed cells'
+    // 429s were never served and are judged on rates only
+    assertThat(latency)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.series().servedProvider()).isEqualTo("deepinfra");
+              assertThat(v.measured()).isNaN();
+              assertThat(v.passed()).isFalse();
+              assertThat(v.describe()).isEqualTo("ttft_p95_ms no data (limit 500)");
+            });
     assertThat(SloGate.allPassed(SloGate.evaluate(none, List.of(new Slo("throttle_rate", 0.1)))))
         .isFalse();
   }
