@@ -46,10 +46,9 @@ public final class ConsoleTable {
       for (Metric metric : ReportContext.HEADLINE) {
         MetricResult m = s.metric(metric);
         Score score = m.score();
-        String name = result.info().suite() + "." + s.key().promptId();
         rows.add(
             List.of(
-                metric == ReportContext.HEADLINE.get(0) ? name : name + ":" + metric.id(),
+                ReportContext.rowName(result.info().suite(), s.key(), metric),
                 s.key().model(),
                 s.key().servedProvider(),
                 s.key().requestedProvider(),
