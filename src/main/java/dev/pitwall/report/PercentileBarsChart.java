@@ -46,6 +46,7 @@ final class PercentileBarsChart implements ReportFormat {
     SeriesLabels labels = Charts.labels(ctx);
     List<String> categories = List.of("p50", "p95", "p99");
     double highestBar = 0;
+    double highestReach = 0;
     for (SeriesResult s : measured) {
       List<Double> values = new ArrayList<>();
       List<Double> errors = new ArrayList<>();
@@ -54,6 +55,7 @@ final class PercentileBarsChart implements ReportFormat {
         values.add(score.mean());
         highestBar = Math.max(highestBar, score.mean());
         errors.add(Double.isNaN(score.error()) ? 0.0 : score.error());
+        highestReach = Math.max(highestReach, score.mean() + errors.get(errors.size() - 1));
       }
       CategorySeries series = chart.addSeries(labels.label(s.key()), categories, values, errors);
       series.setFillColor(
@@ -61,7 +63,14 @@ final class PercentileBarsChart implements ReportFormat {
     }
     // With 2-3 iterations a 99.9 % interval can be 30× the bar; scaling the axis to it would
     // flatten every bar. The axis fits the bars, and longer error bars run off the top.
-    chart.getStyler().setYAxisMax(highestBar * 1.6);
+    double axisMax = highestBar * 1.6;
+    chart.getStyler().setYAxisMax(axisMax);
+    if (highestReach > axisMax) {
+      chart.setXAxisTitle(
+          "percentile   (error bars up to "
+              + Fmt.fixed(highestReach, 0)
+              + " ms run off the top: few iterations give a wide 99.9 % CI)");
+    }
     ChartCanvas.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
   }
 

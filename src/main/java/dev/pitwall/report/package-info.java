@@ -12,8 +12,9 @@
  * locale or {@code Double.toString}, so outputs are identical across locales and JDKs (JDK 19
  * changed how some doubles print). requests.csv keeps stamps as ms with 6 decimals, so a run read
  * back is exact to the nanosecond and {@code pitwall report DIR} ({@link
- * dev.pitwall.report.RunRebuilder}) reproduces summary.csv byte for byte; manifest.json carries the
- * SLOs, allowed providers and iteration windows that regeneration needs without the suite.
+ * dev.pitwall.report.RunRebuilder}) reproduces summary.csv, result.json and latency.hlog byte for
+ * byte (inter-chunk latency, not in requests.csv, is replayed from the hlog); manifest.json carries
+ * the SLOs, allowed providers and iteration windows that regeneration needs without the suite.
  *
  * <p>Charts: 1200×700 px with 15–24 px fonts (readable pasted at page width), one colour per
  * provider (well-known providers keep theirs across runs), models sharing a provider told apart by

@@ -24,6 +24,8 @@ class RegenerateTest {
     ReportContext ctx = ReportsTest.context(dir, run);
     ReportFormats.manifest().write(ctx);
     ReportFormats.summaryCsv().write(ctx);
+    ReportFormats.jmhJson().write(ctx);
+    ReportFormats.hlog().write(ctx);
   }
 
   private String read(String name) throws IOException {
@@ -35,14 +37,21 @@ class RegenerateTest {
     writeOriginal(ReportFixtures.run());
     String summary = read("summary.csv");
     String manifest = read("manifest.json");
+    String result = read("result.json");
+    String hlog = read("latency.hlog");
 
     ReportContext ctx = RunRebuilder.rebuild(dir);
     assertThat(ctx.warnings()).isEmpty();
     ReportFormats.manifest().write(ctx);
     ReportFormats.summaryCsv().write(ctx);
+    ReportFormats.jmhJson().write(ctx);
+    ReportFormats.hlog().write(ctx);
 
     assertThat(read("summary.csv")).isEqualTo(summary);
     assertThat(read("manifest.json")).isEqualTo(manifest);
+    // inter-chunk latency is not in requests.csv: it comes back from latency.hlog
+    assertThat(read("result.json")).contains("\"icl\"").isEqualTo(result);
+    assertThat(read("latency.hlog")).isEqualTo(hlog);
     assertThat(ctx.verdicts())
         .hasSameSizeAs(ReportsTest.context(dir, ReportFixtures.run()).verdicts());
   }
