@@ -63,7 +63,7 @@ final class PercentileBarsChart implements ReportFormat {
     }
     // With 2-3 iterations a 99.9 % interval can be 30× the bar; scaling the axis to it would
     // flatten every bar. The axis fits the bars, and longer error bars run off the top.
-    double axisMax = highestBar * 1.6;
+    double axisMax = Math.max(highestBar * 1.6, 0.01);
     chart.getStyler().setYAxisMax(axisMax);
     if (highestReach > axisMax) {
       chart.setXAxisTitle(
