@@ -2,6 +2,7 @@ package dev.pitwall.report;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.OutcomeCounts;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.SeriesResult;
 import java.awt.Color;
 import java.io.IOException;
@@ -72,14 +73,23 @@ final class OutcomesChart implements ReportFormat {
     ChartCanvas.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
   }
 
+  /**
+   * Outcome counts per provider. A pinned cell's unanswered attempts are filed under the slug it
+   * asked for ("deepinfra") and its answers under the display name ("DeepInfra"): one bar for both,
+   * named by the display name.
+   */
   static Map<String, OutcomeCounts> byProvider(ReportContext ctx) {
     Map<String, OutcomeCounts> sums = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
     for (SeriesResult s : ctx.result().series()) {
       String provider = s.key().servedProvider();
+      String key = "unknown".equals(provider) ? NOT_SERVED : ProviderNames.normalise(provider);
       String name = "unknown".equals(provider) ? NOT_SERVED : provider;
-      sums.merge(name, s.outcomes(), OutcomeCounts::plus);
+      names.merge(key, name, (a, b) -> a.equals(a.toLowerCase(Locale.ROOT)) ? b : a);
+      sums.merge(key, s.outcomes(), OutcomeCounts::plus);
     }
-    Map<String, OutcomeCounts> ordered = new LinkedHashMap<>(sums);
+    Map<String, OutcomeCounts> ordered = new LinkedHashMap<>();
+    sums.forEach((key, counts) -> ordered.put(names.get(key), counts));
     if (ordered.containsKey(NOT_SERVED)) {
       ordered.put(NOT_SERVED, ordered.remove(NOT_SERVED));
     }

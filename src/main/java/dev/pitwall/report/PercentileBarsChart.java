@@ -34,13 +34,18 @@ final class PercentileBarsChart implements ReportFormat {
   public void write(ReportContext ctx) throws IOException {
     List<SeriesResult> measured =
         ctx.result().series().stream().filter(s -> s.metric(metric).count() > 0).toList();
-    String title = Charts.upper(metric) + " p50 / p95 / p99 (ms), mean of iterations ± 99.9 % CI";
+    // short titles: XChart centres them over the plot, and a wide legend leaves little room
+    String title = Charts.upper(metric) + " p50 / p95 / p99 (ms) ± 99.9 % CI";
     if (measured.isEmpty()) {
       Charts.noSuccess(ctx, fileName(), title);
       return;
     }
     CategoryChart chart =
-        Charts.categoryChart(title, "percentile", Charts.upper(metric) + " (ms)", ChartStyle.WIDTH);
+        Charts.categoryChart(
+            title,
+            "percentile",
+            Charts.upper(metric) + " (ms), mean of iterations",
+            ChartStyle.WIDTH);
     chart.getStyler().setErrorBarsColor(ChartStyle.TEXT);
     ChartStyle style = Charts.style(ctx);
     SeriesLabels labels = Charts.labels(ctx);
@@ -63,13 +68,13 @@ final class PercentileBarsChart implements ReportFormat {
     }
     // With 2-3 iterations a 99.9 % interval can be 30× the bar; scaling the axis to it would
     // flatten every bar. The axis fits the bars, and longer error bars run off the top.
-    double axisMax = highestBar * 1.6;
+    double axisMax = Math.max(highestBar * 1.6, 0.01);
     chart.getStyler().setYAxisMax(axisMax);
     if (highestReach > axisMax) {
       chart.setXAxisTitle(
-          "percentile   (error bars up to "
+          "error bars up to "
               + Fmt.fixed(highestReach, 0)
-              + " ms run off the top: few iterations give a wide 99.9 % CI)");
+              + " ms run off the top (few iterations)");
     }
     ChartCanvas.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
   }

@@ -28,13 +28,14 @@ final class SpeedScatterChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "TTFT vs output speed, one point per call (bottom right is best)";
+    String title = "TTFT vs output speed, one point per call";
     Map<SeriesKey, List<double[]>> points = points(ctx);
     if (points.isEmpty()) {
       Charts.noSuccess(ctx, FILE, title);
       return;
     }
-    XYChart chart = Charts.xyChart(title, "output speed (tokens/s)", "TTFT (ms)");
+    XYChart chart =
+        Charts.xyChart(title, "output speed (tokens/s); bottom right is best", "TTFT (ms)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setYAxisMin(0.0);

@@ -96,6 +96,19 @@ class ReportsTest {
   }
 
   @Test
+  void aRunThatMeasuredNothingStillWritesEveryFile() throws IOException {
+    var empty = new dev.pitwall.metrics.RunResult(ReportFixtures.info(true), List.of());
+    List<String> written =
+        Reports.writeAll(
+            new ReportContext(
+                dir, empty, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of("a warning")));
+    assertThat(written).hasSameSizeAs(ReportFormats.all());
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("No measured calls", "a warning", "## What is measured");
+    assertThat(Manifest.read(dir).iterations()).isEmpty();
+  }
+
+  @Test
   void aRunWithoutSuccessesStillWritesEveryFile() throws IOException {
     ReportFixtures.Run run = ReportFixtures.allThrottled();
     writeRequests(dir, run);
