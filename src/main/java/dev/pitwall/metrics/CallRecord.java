@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param tLastNs last token-bearing event (non-streaming: response end)
  * @param tDoneNs {@code [DONE]} or end of response
  * @param wallStartEpochMs wall-clock time of {@code tSendNs}, for humans and time-series charts
+ * @param tCallSchedNs when the schedule intended the call's first attempt to start: the same as
+ *     {@code tSchedNs} on a first attempt, earlier on a retry, so each row carries the whole call
  */
 public record CallRecord(
     long callId,
@@ -46,7 +48,8 @@ public record CallRecord(
     int cachedTokens,
     TokenSource tokenSource,
     BigDecimal costUsd,
-    String nonce) {
+    String nonce,
+    long tCallSchedNs) {
 
   public static final long NONE = -1L;
 
@@ -59,6 +62,72 @@ public record CallRecord(
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt is 1-based, not " + attempt);
     }
+  }
+
+  /** A first attempt (or a record of a call never retried): the call starts with this attempt. */
+  public CallRecord(
+      long callId,
+      int attempt,
+      int iteration,
+      Phase phase,
+      String cellId,
+      String promptId,
+      String model,
+      String requestedProvider,
+      String servedProvider,
+      String servedModel,
+      String generationId,
+      Outcome outcome,
+      int httpStatus,
+      String errorCode,
+      String errorMessage,
+      long wallStartEpochMs,
+      long tSchedNs,
+      long tSendNs,
+      long tFirstNs,
+      long tAnswerNs,
+      long tLastNs,
+      long tDoneNs,
+      int tokenEvents,
+      int promptTokens,
+      int completionTokens,
+      int reasoningTokens,
+      int cachedTokens,
+      TokenSource tokenSource,
+      BigDecimal costUsd,
+      String nonce) {
+    this(
+        callId,
+        attempt,
+        iteration,
+        phase,
+        cellId,
+        promptId,
+        model,
+        requestedProvider,
+        servedProvider,
+        servedModel,
+        generationId,
+        outcome,
+        httpStatus,
+        errorCode,
+        errorMessage,
+        wallStartEpochMs,
+        tSchedNs,
+        tSendNs,
+        tFirstNs,
+        tAnswerNs,
+        tLastNs,
+        tDoneNs,
+        tokenEvents,
+        promptTokens,
+        completionTokens,
+        reasoningTokens,
+        cachedTokens,
+        tokenSource,
+        costUsd,
+        nonce,
+        tSchedNs);
   }
 
   /** A fallback: the provider that served differs from the first one the cell asked for. */
@@ -97,6 +166,14 @@ public record CallRecord(
   /** E2E from the intended start. */
   public long e2eScheduledNs() {
     return since(tSchedNs, tLastNs);
+  }
+
+  /**
+   * The whole call, retries and their waits included: t_last of this attempt − the first attempt's
+   * t_sched, or {@link #NONE}. On a first attempt it equals the scheduled E2E.
+   */
+  public long callE2eNs() {
+    return since(tCallSchedNs, tLastNs);
   }
 
   /** Time per output token: (t_last − t_first) / (N_out − 1), or {@link #NONE} below 2 tokens. */

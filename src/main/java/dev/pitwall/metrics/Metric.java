@@ -13,7 +13,8 @@ public enum Metric {
   OUTPUT_SPEED("output_speed", "output speed", "tokens/s", true),
   DISPATCH_DELAY("dispatch_delay", "dispatch delay", "ms", false),
   TTFT_SCHEDULED("ttft_sched", "time to first token from intended start", "ms", false),
-  E2E_SCHEDULED("e2e_sched", "end-to-end latency from intended start", "ms", false);
+  E2E_SCHEDULED("e2e_sched", "end-to-end latency from intended start", "ms", false),
+  CALL_E2E("call_e2e", "end-to-end latency of the whole call, retries included", "ms", false);
 
   private final String id;
   private final String label;

@@ -73,6 +73,7 @@ final class SeriesRecorder {
     recordNanos(Metric.DISPATCH_DELAY, r.dispatchDelayNs());
     recordNanos(Metric.TTFT_SCHEDULED, r.ttftScheduledNs());
     recordNanos(Metric.E2E_SCHEDULED, r.e2eScheduledNs());
+    recordNanos(Metric.CALL_E2E, r.callE2eNs());
     double speed = r.outputTokensPerSecond();
     if (!Double.isNaN(speed)) {
       Histograms.recordClamped(recorders.get(Metric.OUTPUT_SPEED), Math.round(speed * 1000));

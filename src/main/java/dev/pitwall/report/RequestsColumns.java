@@ -28,6 +28,7 @@ final class RequestsColumns {
   static final String ERROR_MESSAGE = "error_message";
   static final String WALL_START = "wall_start";
   static final String T_SCHED = "t_sched_ms";
+  static final String T_CALL_SCHED = "t_call_sched_ms";
   static final String T_SEND = "t_send_ms";
   static final String T_FIRST = "t_first_ms";
   static final String T_ANSWER = "t_answer_ms";
@@ -36,6 +37,7 @@ final class RequestsColumns {
   static final String TTFT = "ttft_ms";
   static final String TTFA = "ttfa_ms";
   static final String E2E = "e2e_ms";
+  static final String CALL_E2E = "call_e2e_ms";
   static final String TPOT = "tpot_ms";
   static final String OUTPUT_SPEED = "output_tokens_per_s";
   static final String DISPATCH_DELAY = "dispatch_delay_ms";
@@ -68,6 +70,7 @@ final class RequestsColumns {
           ERROR_MESSAGE,
           WALL_START,
           T_SCHED,
+          T_CALL_SCHED,
           T_SEND,
           T_FIRST,
           T_ANSWER,
@@ -76,6 +79,7 @@ final class RequestsColumns {
           TTFT,
           TTFA,
           E2E,
+          CALL_E2E,
           TPOT,
           OUTPUT_SPEED,
           DISPATCH_DELAY,

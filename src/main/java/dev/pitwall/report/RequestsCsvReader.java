@@ -136,7 +136,10 @@ public final class RequestsCsvReader {
             ? TokenSource.NONE
             : enumValue(TokenSource.class, row, TOKEN_SOURCE),
         money(row, COST_USD),
-        text(row, NONCE));
+        text(row, NONCE),
+        row.isMapped(T_CALL_SCHED) && text(row, T_CALL_SCHED) != null
+            ? stamp(row, T_CALL_SCHED)
+            : stamp(row, T_SCHED));
   }
 
   private static String text(CSVRecord row, String column) {

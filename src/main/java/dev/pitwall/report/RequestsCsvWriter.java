@@ -84,6 +84,7 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(oneLine(r.errorMessage()));
     row.add(Instant.ofEpochMilli(r.wallStartEpochMs()).toString());
     row.add(stamp(r.tSchedNs()));
+    row.add(stamp(r.tCallSchedNs()));
     row.add(stamp(r.tSendNs()));
     row.add(stamp(r.tFirstNs()));
     row.add(stamp(r.tAnswerNs()));
@@ -92,6 +93,7 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(duration(r.ttftNs()));
     row.add(duration(r.ttfaNs()));
     row.add(duration(r.e2eNs()));
+    row.add(r.outcome().isSuccess() ? duration(r.callE2eNs()) : null);
     row.add(duration(r.tpotNs()));
     row.add(emptyIfUndefined(Fmt.fixed(r.outputTokensPerSecond(), 3)));
     row.add(duration(r.dispatchDelayNs()));

@@ -41,11 +41,13 @@ final class CallExecutor {
     long sched = tSchedNs;
     while (true) {
       if (ctx.stop().isStopped()) {
-        finish(skipped(call, attempt, sched, Outcome.CANCELLED, ctx.stop().reason()));
+        finish(skipped(call, attempt, sched, tSchedNs, Outcome.CANCELLED, ctx.stop().reason()));
         return;
       }
       if (budget.exhausted()) {
-        finish(skipped(call, attempt, sched, Outcome.BUDGET_STOPPED, "max_cost_usd reached"));
+        finish(
+            skipped(
+                call, attempt, sched, tSchedNs, Outcome.BUDGET_STOPPED, "max_cost_usd reached"));
         return;
       }
       ClientResult result;
@@ -55,14 +57,15 @@ final class CallExecutor {
         result = ctx.client().complete(chatCall(call.cell(), nonce));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        finish(skipped(call, attempt, sched, Outcome.CANCELLED, "cancelled while waiting"));
+        finish(
+            skipped(call, attempt, sched, tSchedNs, Outcome.CANCELLED, "cancelled while waiting"));
         return;
       }
       if (Thread.interrupted() && result.outcome() != Outcome.OK) {
         result = cancelled(result);
         Thread.currentThread().interrupt();
       }
-      CallRecord record = toRecord(call, attempt, sched, result, nonce);
+      CallRecord record = toRecord(call, attempt, sched, tSchedNs, result, nonce);
       budget.add(record.costUsd());
       ctx.requests().accept(record);
       ctx.metrics().accept(record);
@@ -86,7 +89,7 @@ final class CallExecutor {
 
   /** Records a call that was never sent (stopped, out of budget) so every call appears once. */
   void skip(PlannedCall call, Outcome outcome, String why) {
-    finish(skipped(call, 1, CallRecord.NONE, outcome, why));
+    finish(skipped(call, 1, CallRecord.NONE, CallRecord.NONE, outcome, why));
   }
 
   private void finish(CallRecord record) {
@@ -110,7 +113,12 @@ final class CallExecutor {
   }
 
   private CallRecord skipped(
-      PlannedCall call, int attempt, long schedRaw, Outcome outcome, String why) {
+      PlannedCall call,
+      int attempt,
+      long schedRaw,
+      long callSchedRaw,
+      Outcome outcome,
+      String why) {
     Cell cell = call.cell();
     return new CallRecord(
         call.callId(),
@@ -142,11 +150,17 @@ final class CallExecutor {
         0,
         TokenSource.NONE,
         null,
-        null);
+        null,
+        rel(callSchedRaw));
   }
 
   private CallRecord toRecord(
-      PlannedCall call, int attempt, long schedRaw, ClientResult r, String nonce) {
+      PlannedCall call,
+      int attempt,
+      long schedRaw,
+      long callSchedRaw,
+      ClientResult r,
+      String nonce) {
     Cell cell = call.cell();
     Usage usage = r.usage();
     int promptTokens = usage == null ? 0 : usage.promptTokens();
@@ -198,7 +212,8 @@ final class CallExecutor {
         usage == null ? 0 : usage.cachedTokens(),
         source,
         cost,
-        nonce);
+        nonce,
+        rel(callSchedRaw));
   }
 
   private long rel(long raw) {

@@ -80,8 +80,10 @@ class RequestsCsvTest {
     List<String> lines = Files.readAllLines(write(records));
     assertThat(lines.get(0))
         .startsWith("call_id,attempt,iteration,phase,cell_id,prompt_id,model,requested_provider,")
-        .contains("wall_start,t_sched_ms,t_send_ms,t_first_ms,t_answer_ms,t_last_ms,t_done_ms")
-        .contains("ttft_ms,ttfa_ms,e2e_ms,tpot_ms,output_tokens_per_s,dispatch_delay_ms")
+        .contains(
+            "wall_start,t_sched_ms,t_call_sched_ms,t_send_ms,t_first_ms,t_answer_ms,t_last_ms")
+        .contains(
+            "ttft_ms,ttfa_ms,e2e_ms,call_e2e_ms,tpot_ms,output_tokens_per_s,dispatch_delay_ms")
         .endsWith("token_source,cost_usd,nonce");
     assertThat(lines).hasSize(records.size() + 1);
   }

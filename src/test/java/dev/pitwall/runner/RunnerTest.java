@@ -97,6 +97,11 @@ class RunnerTest {
     assertThat(rows).extracting(CallRecord::callId).containsOnly(1L);
     assertThat(rows).extracting(CallRecord::outcome).containsExactly(Outcome.THROTTLED, Outcome.OK);
     assertThat(time.sleeps).contains(3_000 * MS);
+    CallRecord first = rows.stream().filter(r -> r.attempt() == 1).findFirst().orElseThrow();
+    CallRecord retry = rows.stream().filter(r -> r.attempt() == 2).findFirst().orElseThrow();
+    // The first attempt's figures and the whole call's are both there.
+    assertThat(retry.tCallSchedNs()).isEqualTo(first.tSchedNs());
+    assertThat(retry.callE2eNs()).isGreaterThanOrEqualTo(retry.e2eNs() + 3_000 * MS);
   }
 
   @Test
