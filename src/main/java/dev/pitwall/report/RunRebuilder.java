@@ -77,7 +77,8 @@ public final class RunRebuilder {
     }
     Map<String, List<Histogram>> gaps =
         useManifestWindows ? interChunkGaps(runDir, warnings) : Map.of();
-    RunMetrics metrics = new RunMetrics();
+    SuiteFacts facts = manifest != null ? manifest.facts() : SuiteFacts.UNKNOWN;
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(facts.slos()));
     int index = 0;
     for (List<CallRecord> iteration : byIteration.values()) {
       iteration.forEach(metrics::accept);
@@ -87,7 +88,6 @@ public final class RunRebuilder {
       index++;
     }
     RunInfo info = manifest != null ? manifest.info() : infoFromRows(runDir, rows);
-    SuiteFacts facts = manifest != null ? manifest.facts() : SuiteFacts.UNKNOWN;
     RunResult result = new RunResult(info, metrics.results());
     return new ReportContext(
         runDir, result, facts, SloGate.evaluate(result, facts.slos()), rows, warnings);

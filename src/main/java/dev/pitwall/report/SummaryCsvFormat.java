@@ -52,6 +52,8 @@ final class SummaryCsvFormat implements ReportFormat {
           "error_rate",
           "throttle_rate",
           "throughput_tokens_per_s",
+          "goodput_per_s",
+          "slo_attainment",
           "prompt_tokens",
           "completion_tokens",
           "cost_usd",
@@ -112,6 +114,8 @@ final class SummaryCsvFormat implements ReportFormat {
     row.add(number(Fmt.fixed(s.outcomes().errorRate(), 4)));
     row.add(number(Fmt.fixed(s.outcomes().throttleRate(), 4)));
     row.add(number(Fmt.fixed(s.throughputTokensPerSecond(), 3)));
+    row.add(number(Fmt.fixed(s.goodputPerSecond(), 4)));
+    row.add(number(Fmt.fixed(s.sloAttainment(), 4)));
     row.add(s.promptTokens());
     row.add(s.completionTokens());
     row.add(number(Fmt.money(s.costUsd(), 6)));

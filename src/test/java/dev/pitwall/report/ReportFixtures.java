@@ -86,7 +86,7 @@ final class ReportFixtures {
   private static Run run(long seed, boolean allThrottled, boolean simulated) {
     SplittableRandom random = new SplittableRandom(seed);
     SplittableRandom gapRandom = new SplittableRandom(seed + 1); // keeps the attempts as they were
-    RunMetrics metrics = new RunMetrics();
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(facts().slos()));
     List<CallRecord> records = new ArrayList<>();
     long clockNs = 0;
     long callId = 0;

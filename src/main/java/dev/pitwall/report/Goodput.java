@@ -1,4 +1,4 @@
-package dev.pitwall.runner;
+package dev.pitwall.report;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.suite.Slo;

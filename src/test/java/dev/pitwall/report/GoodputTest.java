@@ -1,4 +1,4 @@
-package dev.pitwall.runner;
+package dev.pitwall.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
