@@ -1,0 +1,175 @@
+package dev.pitwall.history;
+
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.MetricResult;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.Phase;
+import dev.pitwall.metrics.RunResult;
+import dev.pitwall.metrics.SeriesResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every {@link Figure} of one run: what history.csv keeps of it and what compare reads. Latency
+ * figures come from the run's histograms; rates and cost per call are scored per measurement
+ * iteration from the attempts of requests.csv, so Welch's test can weigh them like latencies.
+ */
+public record RunFigures(RunStamp run, List<Figure> figures) {
+  public RunFigures {
+    Objects.requireNonNull(run, "run");
+    figures = List.copyOf(figures);
+  }
+
+  /**
+   * The figures of a finished run.
+   *
+   * @param records the run's attempts (requests.csv); warmup attempts are ignored. Empty: each rate
+   *     becomes one whole-run score, which Welch's test cannot weigh.
+   */
+  public static RunFigures of(String runId, RunResult result, List<CallRecord> records) {
+    Map<String, Map<Integer, Tally>> tallies = tally(records);
+    List<Figure> figures = new ArrayList<>();
+    for (SeriesResult s : result.series()) {
+      for (Measure m : Measure.values()) {
+        if (m.metric() != null) {
+          MetricResult mr = s.metric(m.metric());
+          if (mr != null && mr.count() > 0) {
+            figures.add(
+                new Figure(
+                    s.key(),
+                    m,
+                    mr.iterationScores(),
+                    mr.percentile(50),
+                    mr.percentile(90),
+                    mr.percentile(99),
+                    mr.count(),
+                    s.outcomes().attempted()));
+          }
+        }
+      }
+      Map<Integer, Tally> perIteration = tallies.get(SeriesMatch.key(s.key()));
+      List<Tally> iterations =
+          perIteration == null ? List.of(Tally.of(s)) : List.copyOf(perIteration.values());
+      long attempted = s.outcomes().attempted();
+      if (attempted == 0) {
+        continue;
+      }
+      figures.add(rate(s, Measure.ERROR_RATE, iterations, Tally::errorRate));
+      figures.add(rate(s, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
+      if (s.successes() > 0) {
+        figures.add(rate(s, Measure.COST_PER_CALL, iterations, Tally::costPerCall));
+        figures.add(rate(s, Measure.COST_PER_MTOK, iterations, Tally::costPerMillionTokens));
+      }
+    }
+    return new RunFigures(RunStamp.of(runId, result.info()), figures);
+  }
+
+  private static Figure rate(
+      SeriesResult s,
+      Measure m,
+      List<Tally> iterations,
+      java.util.function.ToDoubleFunction<Tally> score) {
+    double[] scores = iterations.stream().mapToDouble(score).toArray();
+    long attempted = s.outcomes().attempted();
+    return new Figure(s.key(), m, scores, Double.NaN, Double.NaN, Double.NaN, attempted, attempted);
+  }
+
+  private static Map<String, Map<Integer, Tally>> tally(List<CallRecord> records) {
+    Map<String, Map<Integer, Tally>> out = new HashMap<>();
+    TreeSet<Integer> iterations = new TreeSet<>();
+    for (CallRecord r : records) {
+      if (r.phase() == Phase.MEASUREMENT) {
+        iterations.add(r.iteration());
+      }
+    }
+    for (CallRecord r : records) {
+      if (r.phase() != Phase.MEASUREMENT) {
+        continue;
+      }
+      Map<Integer, Tally> series =
+          out.computeIfAbsent(
+              SeriesMatch.key(r),
+              k -> {
+                Map<Integer, Tally> m = new TreeMap<>();
+                iterations.forEach(i -> m.put(i, new Tally()));
+                return m;
+              });
+      series.get(r.iteration()).add(r);
+    }
+    return out;
+  }
+
+  /** The figures of one measure, keyed by {@link Figure#matchKey()}. */
+  public Map<String, Figure> byMatchKey(Measure measure) {
+    Map<String, Figure> out = new TreeMap<>();
+    for (Figure f : figures) {
+      if (f.measure() == measure) {
+        out.put(f.matchKey(), f);
+      }
+    }
+    return out;
+  }
+
+  /** Attempts of one series in one iteration. */
+  private static final class Tally {
+    long attempted;
+    long failed;
+    long throttled;
+    long ok;
+    long outputTokens;
+    BigDecimal cost = BigDecimal.ZERO;
+
+    static Tally of(SeriesResult s) {
+      Tally t = new Tally();
+      t.attempted = s.outcomes().attempted();
+      t.failed = s.outcomes().failures();
+      t.throttled = s.outcomes().get(Outcome.THROTTLED);
+      t.ok = s.successes();
+      t.outputTokens = s.completionTokens();
+      t.cost = s.costUsd();
+      return t;
+    }
+
+    void add(CallRecord r) {
+      if (r.outcome() == Outcome.CANCELLED || r.outcome() == Outcome.BUDGET_STOPPED) {
+        return;
+      }
+      attempted++;
+      if (r.outcome().isFailure()) {
+        failed++;
+      }
+      if (r.outcome() == Outcome.THROTTLED) {
+        throttled++;
+      }
+      if (r.outcome().isSuccess()) {
+        ok++;
+        outputTokens += Math.max(0, r.completionTokens());
+      }
+      if (r.costUsd() != null) {
+        cost = cost.add(r.costUsd());
+      }
+    }
+
+    double errorRate() {
+      return attempted == 0 ? Double.NaN : (double) failed / attempted;
+    }
+
+    double throttleRate() {
+      return attempted == 0 ? Double.NaN : (double) throttled / attempted;
+    }
+
+    double costPerCall() {
+      return ok == 0 ? Double.NaN : cost.doubleValue() / ok;
+    }
+
+    double costPerMillionTokens() {
+      return outputTokens == 0 ? Double.NaN : cost.doubleValue() * 1e6 / outputTokens;
+    }
+  }
+}
