@@ -28,6 +28,23 @@ public record RunStamp(
     settingsHash = settingsHash == null ? "" : settingsHash;
   }
 
+  /** A {@link RunInfo} carrying what chart footers show of this run. */
+  public RunInfo toInfo() {
+    return new RunInfo(
+        suite,
+        "",
+        target,
+        simulated,
+        start,
+        start,
+        partial ? "partial" : null,
+        0,
+        java.util.Map.of(),
+        null,
+        null,
+        gitSha);
+  }
+
   public static RunStamp of(String runId, RunInfo info) {
     return new RunStamp(
         runId,
