@@ -21,6 +21,7 @@ public final class Compatibility {
   static boolean ignored(String key) {
     return key.equals("source")
         || key.equals("shard")
+        || key.equals("merged_shards")
         || key.startsWith("limits.")
         || key.startsWith("slos.");
   }

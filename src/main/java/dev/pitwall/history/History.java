@@ -28,10 +28,14 @@ public final class History {
    * @return the history file
    */
   public static Path append(Path runDir, RunResult result) throws IOException {
+    Path file = fileOf(runDir);
+    if (result.info().settings().containsKey("shard")) {
+      // One shard is a slice of a run: only the merged run belongs in the history.
+      return file;
+    }
     Path requests = runDir.resolve(RunFolder.REQUESTS);
     List<CallRecord> records =
         Files.isRegularFile(requests) ? RequestsCsvReader.read(requests).records() : List.of();
-    Path file = fileOf(runDir);
     String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
     if (Files.isRegularFile(file)
         && load(file).runs().stream().anyMatch(r -> r.run().runId().equals(runId))) {
