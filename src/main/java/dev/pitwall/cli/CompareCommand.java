@@ -67,6 +67,12 @@ public final class CompareCommand implements Callable<Integer> {
   Map<String, String> thresholds = new LinkedHashMap<>();
 
   @Option(
+      names = "--allow-no-baseline",
+      description =
+          "Exit 0 instead of 2 when the history holds no earlier comparable run (first nights).")
+  boolean allowNoBaseline;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where compare.csv, compare.md and the chart go (default: the run folder).")
@@ -95,6 +101,9 @@ public final class CompareCommand implements Callable<Integer> {
           baseline != null
               ? Baselines.againstRun(runDir, Baselines.resolveRun(baseline), options)
               : Baselines.againstTrailing(runDir, last, options);
+    } catch (Baselines.NoBaselineException e) {
+      err.println("pitwall compare: " + e.getMessage());
+      return allowNoBaseline ? ExitCode.OK : ExitCode.USAGE;
     } catch (IncompatibleRunsException | IOException e) {
       err.println("pitwall compare: " + e.getMessage());
       return ExitCode.USAGE;

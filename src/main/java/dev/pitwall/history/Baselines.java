@@ -13,6 +13,13 @@ import java.util.stream.Stream;
  * suite's history). Warnings of the history (lines skipped) become notes of the result.
  */
 public final class Baselines {
+  /** The history holds no earlier run this one may be compared with (the first nights). */
+  public static final class NoBaselineException extends IncompatibleRunsException {
+    NoBaselineException(String message) {
+      super(message);
+    }
+  }
+
   private Baselines() {}
 
   /** A run folder as given, or the newest run folder of a suite folder. */
@@ -67,7 +74,7 @@ public final class Baselines {
     Comparer.SettingsLookup settings = History.settingsBeside(file.getParent());
     List<RunFigures> base = Comparer.trailing(history.runs(), current.run(), n, settings, notes);
     if (base.isEmpty()) {
-      throw new IncompatibleRunsException(
+      throw new NoBaselineException(
           "no earlier comparable run of "
               + current.run().suite()
               + " in "

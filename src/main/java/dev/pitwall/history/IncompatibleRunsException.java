@@ -1,7 +1,7 @@
 package dev.pitwall.history;
 
 /** Two runs that measured different things were asked to be compared; the message names how. */
-public final class IncompatibleRunsException extends RuntimeException {
+public class IncompatibleRunsException extends RuntimeException {
   public IncompatibleRunsException(String message) {
     super(message);
   }
