@@ -109,7 +109,9 @@ public final class CompareCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Path dir = out != null ? out : runDir;
-    CompareReport.writeAll(dir, result);
+    java.util.List<String> trends =
+        baseline == null ? Baselines.writeTrends(dir, runDir, result, last) : java.util.List.of();
+    CompareReport.writeAll(dir, result, trends);
     stdout.print(CompareReport.console(result));
     stdout.println("compare: " + dir.resolve(CompareReport.MARKDOWN).toAbsolutePath().normalize());
     stdout.flush();

@@ -84,4 +84,17 @@ public final class Baselines {
     }
     return Comparer.compare(current, base, options, settings, notes);
   }
+
+  /**
+   * Writes the suite's trend charts into {@code dir}: the last {@code last + 1} runs of the history
+   * up to and including the compared run, regressions judged against {@code last} runs each.
+   */
+  public static List<String> writeTrends(Path dir, Path runDir, CompareResult r, int last)
+      throws IOException {
+    List<RunFigures> upToNow =
+        History.load(History.fileOf(runDir)).runs().stream()
+            .filter(f -> !f.run().start().isAfter(r.current().start()))
+            .toList();
+    return TrendCharts.write(dir, upToNow, last + 1, last, r.options());
+  }
 }

@@ -67,9 +67,15 @@ public final class CompareReport {
 
   /** Writes compare.csv, compare.md and charts/compare.png into {@code dir}. */
   public static List<String> writeAll(Path dir, CompareResult r) throws IOException {
+    return writeAll(dir, r, List.of());
+  }
+
+  /** As {@link #writeAll(Path, CompareResult)}, embedding the given trend charts in compare.md. */
+  public static List<String> writeAll(Path dir, CompareResult r, List<String> trendCharts)
+      throws IOException {
     Files.createDirectories(dir);
     writeCsv(dir.resolve(CSV), r);
-    Files.writeString(dir.resolve(MARKDOWN), markdown(r), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(MARKDOWN), markdown(r, trendCharts), StandardCharsets.UTF_8);
     writeChart(dir.resolve(CHART), r);
     return List.of(CSV, MARKDOWN, CHART);
   }
@@ -187,7 +193,7 @@ public final class CompareReport {
     }
   }
 
-  static String markdown(CompareResult r) {
+  static String markdown(CompareResult r, List<String> trendCharts) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(header(r).substring(2)).append("\n\n");
     md.append("**").append(summary(r)).append("**\n\n");
@@ -206,6 +212,15 @@ public final class CompareReport {
     md.append("## Headline figures\n\n");
     table(md, r.rows().stream().filter(c -> HEADLINE.contains(c.measure())).toList());
     md.append("![relative change of the headline figures](").append(CHART).append(")\n\n");
+    if (!trendCharts.isEmpty()) {
+      md.append("## Trends\n\n");
+      md.append(
+          "Each series over the recent runs: score with its 99.9 % confidence interval; red rings"
+              + " mark runs that regressed against the runs before them.\n\n");
+      for (String chart : trendCharts) {
+        md.append("![").append(chart).append("](").append(chart).append(")\n\n");
+      }
+    }
     if (!r.notes().isEmpty()) {
       md.append("## Notes\n\n");
       r.notes().forEach(n -> md.append("- ").append(n).append('\n'));

@@ -205,4 +205,17 @@ class CompareTest {
         .anyMatch(n -> n.contains("20261106T020000Z") && n.contains("partial"))
         .anyMatch(n -> n.contains("20261107T020000Z") && n.contains("settings differ"));
   }
+
+  @Test
+  void trendMarksTheSlowNightAsARegressionAndOnlyIt() {
+    List<RunFigures> history = new ArrayList<>(quietNights);
+    RunFigures slow = Nights.night(5, 500, List.of(GPT.slower(1.5), LLAMA)).figures();
+    history.add(slow);
+    history.add(Nights.night(6, 501, List.of(GPT, LLAMA)).figures());
+    java.util.Set<String> marked =
+        TrendCharts.regressions(history, history, 5, CompareOptions.defaults());
+    assertThat(marked)
+        .contains(slow.run().runId() + "|cap/openai/gpt-4o @ openai|ttft")
+        .allMatch(m -> m.startsWith(slow.run().runId() + "|cap/openai/gpt-4o"));
+  }
 }

@@ -128,6 +128,9 @@ class HistoryTest {
     assertThat(slow.resolve("compare.csv")).isRegularFile();
     assertThat(Files.readString(slow.resolve("compare.md"))).contains("**regressed**");
     assertThat(slow.resolve("charts/compare.png")).isNotEmptyFile();
+    assertThat(slow.resolve("charts/trend-ttft.png")).isNotEmptyFile();
+    assertThat(Files.readString(slow.resolve("compare.md")))
+        .contains("## Trends", "charts/trend-ttft.png");
     assertThat(Files.readAllLines(slow.resolve("compare.csv")).get(0))
         .isEqualTo(String.join(",", CompareReport.CSV_HEADER));
 
