@@ -23,7 +23,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 /**
  * The outputs of {@code pitwall compare}: a console table, compare.csv (every row), compare.md (a
  * verdict first, then the changes, then the headline figures) and charts/compare.png (the relative
- * change of the headline measures, red where regressed, green where improved).
+ * change of the headline latencies, speed and cost, red where regressed, green where improved).
  */
 public final class CompareReport {
   public static final String CSV = "compare.csv";
@@ -265,9 +265,14 @@ public final class CompareReport {
   static void writeChart(Path file, CompareResult r) throws IOException {
     List<Comparison> rows =
         r.rows().stream()
-            .filter(c -> HEADLINE.contains(c.measure()) && !Double.isNaN(c.relativeDifference()))
+            // Rates are judged in points, not percent: a 0.5 % → 10 % error rate would dwarf all.
+            .filter(
+                c ->
+                    HEADLINE.contains(c.measure())
+                        && c.threshold().relative()
+                        && !Double.isNaN(c.relativeDifference()))
             .toList();
-    String title = "Change against the baseline, " + r.current().suite();
+    String title = "Change against the baseline (latency, speed, cost), " + r.current().suite();
     if (rows.isEmpty()) {
       ChartKit.saveNote(
           file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
