@@ -5,6 +5,7 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunResult;
+import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -60,24 +61,89 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
       if (attempted == 0) {
         continue;
       }
-      figures.add(rate(s, Measure.ERROR_RATE, iterations, Tally::errorRate));
-      figures.add(rate(s, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
+      figures.add(rate(s.key(), attempted, Measure.ERROR_RATE, iterations, Tally::errorRate));
+      figures.add(rate(s.key(), attempted, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
       if (s.successes() > 0) {
-        figures.add(rate(s, Measure.COST_PER_CALL, iterations, Tally::costPerCall));
-        figures.add(rate(s, Measure.COST_PER_MTOK, iterations, Tally::costPerMillionTokens));
+        figures.add(
+            rate(s.key(), attempted, Measure.COST_PER_CALL, iterations, Tally::costPerCall));
+        figures.add(
+            rate(
+                s.key(),
+                attempted,
+                Measure.COST_PER_MTOK,
+                iterations,
+                Tally::costPerMillionTokens));
       }
     }
+    figures.addAll(wholeCellRates(result, records));
     return new RunFigures(RunStamp.of(runId, result.info()), figures);
   }
 
+  /** The served-provider name of a cell's figures over all its attempts, whoever served them. */
+  public static final String ALL_PROVIDERS = "all";
+
+  /**
+   * Error and throttle rates of each cell that yielded several series: a failure that names no
+   * provider (the router refused, the connection dropped) is filed under an "unknown" series of its
+   * own, which a per-provider rate never sees; the cell's rate over all its attempts does.
+   */
+  private static List<Figure> wholeCellRates(RunResult result, List<CallRecord> records) {
+    Map<String, List<SeriesResult>> byCell = new TreeMap<>();
+    result
+        .series()
+        .forEach(s -> byCell.computeIfAbsent(s.key().cellId(), c -> new ArrayList<>()).add(s));
+    Map<String, Map<Integer, Tally>> tallies = new HashMap<>();
+    TreeSet<Integer> iterationNumbers = new TreeSet<>();
+    records.stream()
+        .filter(r -> r.phase() == Phase.MEASUREMENT)
+        .forEach(r -> iterationNumbers.add(r.iteration()));
+    for (CallRecord r : records) {
+      if (r.phase() == Phase.MEASUREMENT) {
+        tallies
+            .computeIfAbsent(
+                r.cellId(),
+                c -> {
+                  Map<Integer, Tally> m = new TreeMap<>();
+                  iterationNumbers.forEach(i -> m.put(i, new Tally()));
+                  return m;
+                })
+            .get(r.iteration())
+            .add(r);
+      }
+    }
+    List<Figure> out = new ArrayList<>();
+    byCell.forEach(
+        (cell, series) -> {
+          SeriesKey first = series.get(0).key();
+          if (series.size() < 2 && !"auto".equals(first.requestedProvider())) {
+            return; // a pinned cell's failures are already its provider's
+          }
+          SeriesKey key =
+              new SeriesKey(
+                  cell, first.promptId(), first.model(), first.requestedProvider(), ALL_PROVIDERS);
+          List<Tally> iterations;
+          if (tallies.containsKey(cell)) {
+            iterations = List.copyOf(tallies.get(cell).values());
+          } else {
+            Tally whole = new Tally();
+            series.forEach(s -> whole.plus(Tally.of(s)));
+            iterations = List.of(whole);
+          }
+          long attempted = series.stream().mapToLong(s -> s.outcomes().attempted()).sum();
+          out.add(rate(key, attempted, Measure.ERROR_RATE, iterations, Tally::errorRate));
+          out.add(rate(key, attempted, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
+        });
+    return out;
+  }
+
   private static Figure rate(
-      SeriesResult s,
+      SeriesKey key,
+      long attempted,
       Measure m,
       List<Tally> iterations,
       java.util.function.ToDoubleFunction<Tally> score) {
     double[] scores = iterations.stream().mapToDouble(score).toArray();
-    long attempted = s.outcomes().attempted();
-    return new Figure(s.key(), m, scores, Double.NaN, Double.NaN, Double.NaN, attempted, attempted);
+    return new Figure(key, m, scores, Double.NaN, Double.NaN, Double.NaN, attempted, attempted);
   }
 
   private static Map<String, Map<Integer, Tally>> tally(List<CallRecord> records) {
@@ -134,6 +200,15 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
       t.outputTokens = s.completionTokens();
       t.cost = s.costUsd();
       return t;
+    }
+
+    void plus(Tally o) {
+      attempted += o.attempted;
+      failed += o.failed;
+      throttled += o.throttled;
+      ok += o.ok;
+      outputTokens += o.outputTokens;
+      cost = cost.add(o.cost);
     }
 
     void add(CallRecord r) {

@@ -218,4 +218,34 @@ class CompareTest {
         .contains(slow.run().runId() + "|cap/openai/gpt-4o @ openai|ttft")
         .allMatch(m -> m.startsWith(slow.run().runId() + "|cap/openai/gpt-4o"));
   }
+
+  @Test
+  void failuresThatNameNoProviderShowInTheCellsRateOverAllProviders() {
+    List<RunFigures> quiet =
+        IntStream.range(0, 4)
+            .mapToObj(
+                d ->
+                    Nights.night(
+                            d,
+                            40 + d,
+                            List.of(GPT.failing(0)),
+                            Nights.SETTINGS,
+                            "simulator",
+                            null,
+                            true)
+                        .figures())
+            .toList();
+    RunFigures burst =
+        Nights.night(9, 49, List.of(GPT.failing(0.4)), Nights.SETTINGS, "simulator", null, true)
+            .figures();
+    assertThat(burst.byMatchKey(Measure.ERROR_RATE)).containsKey("cap/openai/gpt-4o @ all");
+    CompareResult r =
+        Comparer.compare(
+            burst, quiet, CompareOptions.defaults(), Comparer.SettingsLookup.NONE, List.of());
+    assertThat(
+            r.regressions().stream()
+                .map(c -> c.series().servedProvider() + ":" + c.measure().id())
+                .toList())
+        .containsExactly("all:error_rate");
+  }
 }

@@ -95,6 +95,18 @@ final class Nights {
       Map<String, String> settings,
       String target,
       String partialReason) {
+    return night(day, seed, cells, settings, target, partialReason, false);
+  }
+
+  /** With {@code freeRouting} no cell names a provider: a failure's series is "unknown". */
+  static Night night(
+      int day,
+      long seed,
+      List<CellSpec> cells,
+      Map<String, String> settings,
+      String target,
+      String partialReason,
+      boolean freeRouting) {
     Instant start = FIRST.plus(Duration.ofDays(day));
     SplittableRandom random = new SplittableRandom(seed);
     RunMetrics metrics = new RunMetrics();
@@ -107,6 +119,9 @@ final class Nights {
       for (int call = 0; call < CALLS; call++) {
         for (CellSpec cell : cells) {
           CallRecord r = call(random, cell, ++callId, iteration, phase, clockNs, start);
+          if (freeRouting) {
+            r = unpinned(r);
+          }
           records.add(r);
           metrics.accept(r);
           clockNs = r.tDoneNs() + 10_000_000L;
@@ -230,6 +245,40 @@ final class Nights {
         tokens > 0 ? TokenSource.SERVER : TokenSource.NONE,
         cost,
         null);
+  }
+
+  private static CallRecord unpinned(CallRecord r) {
+    return new CallRecord(
+        r.callId(),
+        r.attempt(),
+        r.iteration(),
+        r.phase(),
+        r.cellId(),
+        r.promptId(),
+        r.model(),
+        null,
+        r.servedProvider(),
+        r.servedModel(),
+        r.generationId(),
+        r.outcome(),
+        r.httpStatus(),
+        r.errorCode(),
+        r.errorMessage(),
+        r.wallStartEpochMs(),
+        r.tSchedNs(),
+        r.tSendNs(),
+        r.tFirstNs(),
+        r.tAnswerNs(),
+        r.tLastNs(),
+        r.tDoneNs(),
+        r.tokenEvents(),
+        r.promptTokens(),
+        r.completionTokens(),
+        r.reasoningTokens(),
+        r.cachedTokens(),
+        r.tokenSource(),
+        r.costUsd(),
+        r.nonce());
   }
 
   static Map<String, String> settingsWith(String key, String value) {
