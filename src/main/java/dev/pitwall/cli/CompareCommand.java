@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -109,8 +110,8 @@ public final class CompareCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Path dir = out != null ? out : runDir;
-    java.util.List<String> trends =
-        baseline == null ? Baselines.writeTrends(dir, runDir, result, last) : java.util.List.of();
+    List<String> trends =
+        baseline == null ? Baselines.writeTrends(dir, runDir, result, last) : List.of();
     CompareReport.writeAll(dir, result, trends);
     stdout.print(CompareReport.console(result));
     stdout.println("compare: " + dir.resolve(CompareReport.MARKDOWN).toAbsolutePath().normalize());

@@ -78,16 +78,19 @@ public final class Comparer {
     if (current == null) {
       Figure last = baseline.get(baseline.size() - 1);
       return new Comparison(
-          last.series(), m, pooled(baseline), null, Double.NaN, threshold, Verdict.MISSING);
+          last.series(),
+          m,
+          Statistics.score(pool(baseline)),
+          null,
+          Double.NaN,
+          threshold,
+          Verdict.MISSING);
     }
     if (baseline.isEmpty()) {
       return new Comparison(
           current.series(), m, null, current.score(), Double.NaN, threshold, Verdict.NEW);
     }
-    double[] base =
-        baseline.stream()
-            .flatMapToDouble(f -> java.util.Arrays.stream(f.iterationScores()))
-            .toArray();
+    double[] base = pool(baseline);
     double[] now = current.iterationScores();
     Score b = Statistics.score(base);
     Score c = Statistics.score(now);
@@ -103,11 +106,11 @@ public final class Comparer {
     return new Comparison(current.series(), m, b, c, p, threshold, v);
   }
 
-  private static Score pooled(List<Figure> figures) {
-    return Statistics.score(
-        figures.stream()
-            .flatMapToDouble(f -> java.util.Arrays.stream(f.iterationScores()))
-            .toArray());
+  /** The iteration scores of every baseline run, as one sample. */
+  private static double[] pool(List<Figure> figures) {
+    return figures.stream()
+        .flatMapToDouble(f -> java.util.Arrays.stream(f.iterationScores()))
+        .toArray();
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Every {@link Figure} of one run: what history.csv keeps of it and what compare reads. Latency
@@ -34,7 +35,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    *     becomes one whole-run score, which Welch's test cannot weigh.
    */
   public static RunFigures of(String runId, RunResult result, List<CallRecord> records) {
-    Map<String, Map<Integer, Tally>> tallies = tally(records);
+    Map<String, Map<Integer, Tally>> tallies = tally(records, SeriesMatch::key);
     List<Figure> figures = new ArrayList<>();
     for (SeriesResult s : result.series()) {
       for (Measure m : Measure.values()) {
@@ -92,25 +93,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
     result
         .series()
         .forEach(s -> byCell.computeIfAbsent(s.key().cellId(), c -> new ArrayList<>()).add(s));
-    Map<String, Map<Integer, Tally>> tallies = new HashMap<>();
-    TreeSet<Integer> iterationNumbers = new TreeSet<>();
-    records.stream()
-        .filter(r -> r.phase() == Phase.MEASUREMENT)
-        .forEach(r -> iterationNumbers.add(r.iteration()));
-    for (CallRecord r : records) {
-      if (r.phase() == Phase.MEASUREMENT) {
-        tallies
-            .computeIfAbsent(
-                r.cellId(),
-                c -> {
-                  Map<Integer, Tally> m = new TreeMap<>();
-                  iterationNumbers.forEach(i -> m.put(i, new Tally()));
-                  return m;
-                })
-            .get(r.iteration())
-            .add(r);
-      }
-    }
+    Map<String, Map<Integer, Tally>> tallies = tally(records, CallRecord::cellId);
     List<Figure> out = new ArrayList<>();
     byCell.forEach(
         (cell, series) -> {
@@ -146,27 +129,27 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
     return new Figure(key, m, scores, Double.NaN, Double.NaN, Double.NaN, attempted, attempted);
   }
 
-  private static Map<String, Map<Integer, Tally>> tally(List<CallRecord> records) {
-    Map<String, Map<Integer, Tally>> out = new HashMap<>();
+  /**
+   * Measurement attempts per group and iteration; every group has every iteration of the run, so an
+   * iteration in which a group made no attempt scores NaN (and is dropped) rather than vanish.
+   */
+  private static Map<String, Map<Integer, Tally>> tally(
+      List<CallRecord> records, Function<CallRecord, String> group) {
+    List<CallRecord> measured =
+        records.stream().filter(r -> r.phase() == Phase.MEASUREMENT).toList();
     TreeSet<Integer> iterations = new TreeSet<>();
-    for (CallRecord r : records) {
-      if (r.phase() == Phase.MEASUREMENT) {
-        iterations.add(r.iteration());
-      }
-    }
-    for (CallRecord r : records) {
-      if (r.phase() != Phase.MEASUREMENT) {
-        continue;
-      }
-      Map<Integer, Tally> series =
-          out.computeIfAbsent(
-              SeriesMatch.key(r),
+    measured.forEach(r -> iterations.add(r.iteration()));
+    Map<String, Map<Integer, Tally>> out = new HashMap<>();
+    for (CallRecord r : measured) {
+      out.computeIfAbsent(
+              group.apply(r),
               k -> {
                 Map<Integer, Tally> m = new TreeMap<>();
                 iterations.forEach(i -> m.put(i, new Tally()));
                 return m;
-              });
-      series.get(r.iteration()).add(r);
+              })
+          .get(r.iteration())
+          .add(r);
     }
     return out;
   }

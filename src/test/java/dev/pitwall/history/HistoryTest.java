@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,9 +163,5 @@ class HistoryTest {
     int code = cli.execute(args);
     out.append(err.toString());
     return code;
-  }
-
-  static void appendLine(Path file, String line) throws Exception {
-    Files.writeString(file, line + "\n", StandardOpenOption.APPEND);
   }
 }
