@@ -39,7 +39,7 @@ final class ConsoleProgress implements ProgressListener {
   public void started(long plannedCalls) {
     planned = plannedCalls;
     lastLineNs.set(ticker.nanos());
-    if (terminal) {
+    if (terminal && plannedCalls > 0) {
       bar =
           new ProgressBarBuilder()
               .setTaskName("calls")
@@ -75,7 +75,7 @@ final class ConsoleProgress implements ProgressListener {
     long now = ticker.nanos();
     long prev = lastLineNs.get();
     if ((now - prev >= LINE_EVERY_NS || n == planned) && lastLineNs.compareAndSet(prev, now)) {
-      out.printf("  %d/%d calls, %s%n", n, planned, extra);
+      out.printf("  %d%s calls, %s%n", n, planned > 0 ? "/" + planned : "", extra);
     }
   }
 

@@ -1,17 +1,9 @@
 package dev.pitwall.cli;
 
-import dev.pitwall.client.ApiKey;
-import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProviderLandscape;
-import java.io.PrintWriter;
-import java.net.URI;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pitwall endpoints}: Lists the upstream providers serving MODEL with prices, quantisation,
@@ -22,46 +14,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Lists the upstream providers serving MODEL with prices, quantisation, uptime and speed.")
-public class EndpointsCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--base-url",
-      description =
-          "API base URL (default: ${DEFAULT-VALUE}); the key is read from OPENROUTER_API_KEY",
-      defaultValue = "https://openrouter.ai/api/v1")
-  URI baseUrl;
-
-  @Option(names = "--csv", description = "Write CSV instead of a table.")
-  boolean csv;
-
+public class EndpointsCommand extends LandscapeCommand {
   @Parameters(index = "0", paramLabel = "MODEL", description = "A model id, e.g. openai/gpt-4o.")
   String model;
 
-  private ClientConfig config;
-
   public EndpointsCommand() {}
 
-  /** The target chosen by the caller; overrides {@code --base-url}. */
-  public void setClientConfig(ClientConfig config) {
-    this.config = config;
-  }
-
   @Override
-  public Integer call() {
-    ClientConfig target =
-        config != null
-            ? config
-            : ClientConfig.of(
-                baseUrl, ApiKey.ofNullable(System.getenv(OpenRouterApi.KEY_VARIABLE)));
-    PrintWriter out = spec.commandLine().getOut();
-    try (OpenRouterApi api = new OpenRouterApi(target)) {
-      ProviderLandscape.Table table = ProviderLandscape.endpoints(api.endpoints(model));
-      ProviderLandscape.render(table, csv, out);
-      return 0;
-    } catch (OpenRouterApi.ApiException e) {
-      spec.commandLine().getErr().println("pitwall endpoints: " + e.getMessage());
-      return 3;
-    }
+  ProviderLandscape.Table table(OpenRouterApi api) throws OpenRouterApi.ApiException {
+    return ProviderLandscape.endpoints(api.endpoints(model));
   }
 }

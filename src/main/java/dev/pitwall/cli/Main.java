@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       SimulateCommand.class,
+      ReportCommand.class,
       ProvidersCommand.class,
       ModelsCommand.class,
       EndpointsCommand.class,
@@ -69,21 +71,12 @@ public final class Main implements Runnable {
   private static int executeWithTarget(CommandLine.ParseResult parsed) {
     CommandLine.ParseResult sub = parsed.subcommand();
     Object command = sub == null ? null : sub.commandSpec().userObject();
-    if (!(command instanceof ProvidersCommand
-            || command instanceof ModelsCommand
-            || command instanceof EndpointsCommand)
-        || sub.hasMatchedOption("--base-url")) {
+    if (!(command instanceof LandscapeCommand landscape) || sub.hasMatchedOption("--base-url")) {
       return new CommandLine.RunLast().execute(parsed);
     }
     Target target = Target.resolve(System.getProperty("target"), System.getenv());
-    try (TargetSession session = TargetSession.open(target, 42)) {
-      if (command instanceof ProvidersCommand c) {
-        c.setClientConfig(session.config());
-      } else if (command instanceof ModelsCommand c) {
-        c.setClientConfig(session.config());
-      } else if (command instanceof EndpointsCommand c) {
-        c.setClientConfig(session.config());
-      }
+    try (TargetSession session = TargetSession.open(target, SimulatorOptions.DEFAULT_SEED)) {
+      landscape.setClientConfig(session.config());
       return new CommandLine.RunLast().execute(parsed);
     }
   }

@@ -15,6 +15,7 @@ import dev.pitwall.report.RequestsCsvWriter;
 import dev.pitwall.report.SloGate;
 import dev.pitwall.report.SloVerdict;
 import dev.pitwall.runner.CostEstimator;
+import dev.pitwall.runner.Goodput;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
@@ -22,11 +23,11 @@ import dev.pitwall.runner.Runner;
 import dev.pitwall.runner.StopSignal;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.SuiteException;
 import dev.pitwall.suite.SuiteLoader;
-import dev.pitwall.suite.SuiteLocator;
 import dev.pitwall.time.Sleeper;
 import dev.pitwall.time.Ticker;
 import java.io.IOException;
@@ -36,7 +37,6 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +44,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -60,31 +60,12 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "SUITE",
-      description = "A suite name in benchmarks/ or a path to a suite file (default: -Dsuite).")
-  String suiteArg;
-
-  @Option(
-      names = "-D",
-      paramLabel = "KEY=VALUE",
-      description =
-          "Override a suite setting (models, concurrency, calls, warmup, measurement, rate,"
-              + " requests_per_minute, max_cost_usd, ...) or set target=simulator|openrouter|URL.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  @Mixin SuiteOptions suiteOptions;
 
   @Option(
       names = "--target",
       description = "simulator, openrouter, or an OpenAI-compatible base URL.")
   String target;
-
-  @Option(
-      names = "--benchmarks",
-      defaultValue = "benchmarks",
-      description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
-  Path benchmarks;
 
   @Option(
       names = "--results",
@@ -116,15 +97,10 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, String> settings = Overrides.collect(overrides, System.getProperties());
-    String suiteName = suiteArg != null ? suiteArg : settings.get("suite");
-    if (suiteName == null || suiteName.isBlank()) {
-      throw new UsageException(
-          "which suite? pass a name from benchmarks/ (e.g. run cap-theorem) or -Dsuite=NAME");
-    }
+    Map<String, String> settings = suiteOptions.settings();
     Path suiteFile;
     try {
-      suiteFile = SuiteLocator.locate(suiteName, benchmarks);
+      suiteFile = suiteOptions.locate(settings);
       SuiteLoader.load(suiteFile, settings);
     } catch (SuiteException e) {
       err.println(e.getMessage());
@@ -250,14 +226,16 @@ public final class RunCommand implements Callable<Integer> {
     Suite suite = plan.suite();
     StopSignal stop = new StopSignal();
     Interrupts.stopOnSigint(stop);
-    RunMetrics metrics = new RunMetrics();
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()));
     Instant start = Instant.now();
     out.printf(
-        "# pitwall %s: suite %s, %d cells, %d calls, target %s%n",
+        "# pitwall %s: suite %s, %d cells, %s, target %s%n",
         BuildInfo.pitwallVersion(),
         suite.name(),
         plan.cells().size(),
-        plan.totalCalls(),
+        suite.iterations().calls() == Iterations.UNBOUNDED
+            ? suite.iterations().total() + " iterations of " + suite.iterations().duration()
+            : plan.totalCalls() + " calls",
         target.label());
     out.flush();
     RunStatus status;

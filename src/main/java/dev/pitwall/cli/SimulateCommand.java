@@ -55,17 +55,20 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SimulatorOptions options =
-        SimulatorOptions.defaults()
-            .withHost(host)
-            .withPort(port)
-            .withSeed(seed)
-            .withProfileFile(profile)
-            .withRequireKey(requireKey)
-            .withLogRequests(true);
     Simulator sim;
     try {
-      sim = Simulator.start(options);
+      sim =
+          Simulator.start(
+              SimulatorOptions.defaults()
+                  .withHost(host)
+                  .withPort(port)
+                  .withSeed(seed)
+                  .withProfileFile(profile)
+                  .withRequireKey(requireKey)
+                  .withLogRequests(true));
+    } catch (IllegalArgumentException e) {
+      err.println("pitwall simulate: " + e.getMessage());
+      return 2;
     } catch (ProfileException e) {
       err.println("pitwall simulate: bad profile: " + e.getMessage());
       return 2;

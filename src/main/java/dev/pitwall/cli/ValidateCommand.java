@@ -7,18 +7,16 @@ import dev.pitwall.suite.PlanReport;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.SuiteException;
 import dev.pitwall.suite.SuiteLoader;
-import dev.pitwall.suite.SuiteLocator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,27 +28,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Check a suite without calling anything; list every problem with its location.")
 public class ValidateCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "SUITE",
-      description = "A suite name in the benchmarks folder, or a path to a suite file.")
-  String suite;
+  @Mixin SuiteOptions suiteOptions;
 
   @Option(names = "--plan", description = "Also print the plan: cells, calls and cost bound.")
   boolean plan;
-
-  @Option(
-      names = "-D",
-      paramLabel = "KEY=VALUE",
-      description = "Override a suite setting, e.g. -Dconcurrency=4, and validate the result.")
-  Map<String, String> overrides = new LinkedHashMap<>();
-
-  @Option(
-      names = "--benchmarks",
-      paramLabel = "DIR",
-      defaultValue = "benchmarks",
-      description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
-  Path benchmarks;
 
   @Spec CommandSpec spec;
 
@@ -69,8 +50,9 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      Path file = SuiteLocator.locate(suite, benchmarks);
-      Suite s = SuiteLoader.load(file, overrides);
+      Map<String, String> settings = suiteOptions.settings();
+      Path file = suiteOptions.locate(settings);
+      Suite s = SuiteLoader.load(file, settings);
       Plan p = Plan.of(s);
       out.printf(
           "%s: suite %s is valid: %d prompt(s), %d model(s), %d cell(s), %s%n",
@@ -87,11 +69,11 @@ public class ValidateCommand implements Callable<Integer> {
         out.print(PlanReport.of(p, pricing).render());
       }
       out.flush();
-      return 0;
+      return ExitCode.OK;
     } catch (SuiteException e) {
       spec.commandLine().getErr().println(e.getMessage());
       spec.commandLine().getErr().flush();
-      return PlanCommand.BAD_SUITE;
+      return ExitCode.USAGE;
     }
   }
 }

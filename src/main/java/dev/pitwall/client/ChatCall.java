@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One chat completion to make. {@code nonce}, when not null, is appended to the first system or
- * user message so providers' prompt caches cannot flatter repeated prompts.
+ * One chat completion to make. {@code nonce}, when not null, is appended to the last user message
+ * as {@code " [nonce:…]"} so providers' prompt caches cannot flatter repeated prompts.
  */
 public record ChatCall(
     String model,

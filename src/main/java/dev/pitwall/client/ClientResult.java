@@ -1,6 +1,7 @@
 package dev.pitwall.client;
 
 import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.TokenSource;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,23 @@ public record ClientResult(
   public ClientResult {
     Objects.requireNonNull(outcome, "outcome");
     gapsNs = gapsNs == null ? new long[0] : gapsNs;
+  }
+
+  /** Where {@link #completionTokens()} comes from (design §3: N_out). */
+  public TokenSource tokenSource() {
+    if (usage != null) {
+      return TokenSource.SERVER;
+    }
+    return tokenEvents > 0 ? TokenSource.ESTIMATED : TokenSource.NONE;
+  }
+
+  /** N_out: {@code usage.completion_tokens}, else the content-based estimate, else 0. */
+  public int completionTokens() {
+    return switch (tokenSource()) {
+      case SERVER -> usage.completionTokens();
+      case ESTIMATED -> estimatedCompletionTokens;
+      case NONE -> 0;
+    };
   }
 
   /** A failure before any response: connect error, timeout, cancellation. */

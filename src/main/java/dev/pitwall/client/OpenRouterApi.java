@@ -2,6 +2,7 @@ package dev.pitwall.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.client.internal.Bodies;
 import dev.pitwall.client.internal.ErrorClassifier;
 import dev.pitwall.client.internal.HttpLlmClient;
 import dev.pitwall.client.internal.HttpTransport;
@@ -79,24 +80,14 @@ public final class OpenRouterApi implements AutoCloseable {
     HttpTransport.Request r =
         new HttpTransport.Request(
             "GET", config.resolve(path), HttpLlmClient.headers(config, "application/json"), null);
-    long start = ticker.nanos();
-    long deadline = start + READ_TIMEOUT.toNanos();
+    long deadline = ticker.nanos() + READ_TIMEOUT.toNanos();
     try (HttpTransport.Exchange ex =
         transport.send(r, config.connectTimeout().toNanos(), READ_TIMEOUT.toNanos())) {
-      byte[] out = new byte[8192];
-      int len = 0;
-      int n;
-      while ((n = ex.next(deadline - ticker.nanos())) >= 0) {
-        if (len + n > BODY_CAP) {
-          throw new ApiException(ex.status(), "GET " + path + ": reply larger than 64 MiB");
-        }
-        if (len + n > out.length) {
-          out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, len + n));
-        }
-        System.arraycopy(ex.array(), ex.offset(), out, len, n);
-        len += n;
+      Bodies.Body body = Bodies.readAll(ex, ticker, deadline, BODY_CAP);
+      if (body.truncated()) {
+        throw new ApiException(ex.status(), "GET " + path + ": reply larger than 64 MiB");
       }
-      return new Reply(ex.status(), ex.header("content-type"), out, len);
+      return new Reply(ex.status(), ex.header("content-type"), body.bytes(), body.length());
     } catch (ApiException e) {
       throw e;
     } catch (IOException e) {

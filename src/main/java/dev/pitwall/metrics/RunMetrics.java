@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * Collects the measurement attempts of a run into per-series recorders and turns them into a {@link
@@ -21,13 +22,36 @@ public final class RunMetrics implements CallSink {
   /** Every spelling seen, to its series: the hot path's one lock-free look-up. */
   private final ConcurrentMap<SeriesKey, SeriesRecorder> byKey = new ConcurrentHashMap<>();
 
+  private final Predicate<CallRecord> good;
   private volatile double measuredSeconds;
 
+  /** Metrics whose goodput counts every success. */
+  public RunMetrics() {
+    this(r -> r.outcome().isSuccess());
+  }
+
+  /**
+   * @param good which attempts count toward goodput (those meeting every SLO)
+   */
+  public RunMetrics(Predicate<CallRecord> good) {
+    this.good = good;
+  }
+
+  /**
+   * Records a measurement attempt. Calls pitwall never sent (stopped or out of budget before their
+   * send) belong to no provider and measure nothing: they are accounted in requests.csv and the
+   * run's partial reason, not here.
+   */
   @Override
   public void accept(CallRecord record) {
-    if (record.phase() == Phase.MEASUREMENT) {
+    if (record.phase() == Phase.MEASUREMENT && !neverSent(record)) {
       recorder(record).record(record);
     }
+  }
+
+  private static boolean neverSent(CallRecord r) {
+    return r.tSendNs() == CallRecord.NONE
+        && (r.outcome() == Outcome.CANCELLED || r.outcome() == Outcome.BUDGET_STOPPED);
   }
 
   /** Records the gaps between token-bearing events of one measurement attempt (ICL). */
@@ -48,7 +72,7 @@ public final class RunMetrics implements CallSink {
     SeriesRecorder r =
         series.computeIfAbsent(
             key.cellId() + '\u0000' + ProviderNames.normalise(key.servedProvider()),
-            k -> new SeriesRecorder(key));
+            k -> new SeriesRecorder(key, good));
     if (record.servedProvider() != null) {
       r.preferLabel(key);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -26,10 +27,13 @@ final class SeriesRecorder {
   private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
   private final LongAdder promptTokens = new LongAdder();
   private final LongAdder completionTokens = new LongAdder();
+  private final LongAdder goodCalls = new LongAdder();
+  private final Predicate<CallRecord> good;
   private final AtomicReference<BigDecimal> cost = new AtomicReference<>(BigDecimal.ZERO);
 
-  SeriesRecorder(SeriesKey key) {
+  SeriesRecorder(SeriesKey key, Predicate<CallRecord> good) {
     this.key = key;
+    this.good = good;
     for (Metric m : Metric.values()) {
       recorders.put(m, Histograms.newRecorder());
       merged.put(m, Histograms.newHistogram());
@@ -54,6 +58,9 @@ final class SeriesRecorder {
     promptTokens.add(Math.max(0, r.promptTokens()));
     if (r.costUsd() != null) {
       cost.accumulateAndGet(r.costUsd(), BigDecimal::add);
+    }
+    if (good.test(r)) {
+      goodCalls.increment();
     }
     if (!r.outcome().isSuccess()) {
       return;
@@ -122,6 +129,7 @@ final class SeriesRecorder {
         promptTokens.sum(),
         completionTokens.sum(),
         cost.get(),
+        goodCalls.sum(),
         measuredSeconds);
   }
 }

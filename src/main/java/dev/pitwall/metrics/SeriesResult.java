@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Everything measured for one series over the measurement iterations (warmup excluded).
  *
- * @param measuredSeconds the series' share of the measured window, used for throughput
+ * @param goodCalls successes that met every SLO on their own (goodput's numerator)
+ * @param measuredSeconds the measured window, used for throughput and goodput
  */
 public record SeriesResult(
     SeriesKey key,
@@ -18,6 +19,7 @@ public record SeriesResult(
     long promptTokens,
     long completionTokens,
     BigDecimal costUsd,
+    long goodCalls,
     double measuredSeconds) {
 
   public SeriesResult {
@@ -48,6 +50,17 @@ public record SeriesResult(
         : costUsd
             .multiply(BigDecimal.valueOf(1_000_000))
             .divide(BigDecimal.valueOf(completionTokens), java.math.MathContext.DECIMAL64);
+  }
+
+  /** Requests meeting every SLO ÷ measured window, requests per second. */
+  public double goodputPerSecond() {
+    return measuredSeconds <= 0 ? Double.NaN : goodCalls / measuredSeconds;
+  }
+
+  /** The share of attempts that met every SLO (SLO attainment), 0–1, NaN with no attempt. */
+  public double sloAttainment() {
+    long attempted = outcomes.attempted();
+    return attempted == 0 ? Double.NaN : (double) goodCalls / attempted;
   }
 
   /** Σ output tokens of successes ÷ measured window, tokens per second. */

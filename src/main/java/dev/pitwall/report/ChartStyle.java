@@ -135,6 +135,28 @@ final class ChartStyle {
     return colours.getOrDefault(ProviderNames.normalise(provider), Color.DARK_GRAY);
   }
 
+  /** The provider's colour for its first model; lighter, then darker, for the next ones. */
+  static Color shade(Color colour, int variant) {
+    return switch (variant % 3) {
+      case 0 -> colour;
+      case 1 -> blend(colour, Color.WHITE, 0.45);
+      default -> blend(colour, Color.BLACK, 0.35);
+    };
+  }
+
+  private static Color blend(Color a, Color b, double share) {
+    return new Color(
+        (int) Math.round(a.getRed() * (1 - share) + b.getRed() * share),
+        (int) Math.round(a.getGreen() * (1 - share) + b.getGreen() * share),
+        (int) Math.round(a.getBlue() * (1 - share) + b.getBlue() * share));
+  }
+
+  /** A thin dashed line for context series (the offered rate), so data points stay in front. */
+  static BasicStroke thin() {
+    return new BasicStroke(
+        1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 4f}, 0f);
+  }
+
   static BasicStroke stroke(int variant) {
     return STROKES.get(variant % STROKES.size());
   }

@@ -8,6 +8,10 @@ import dev.pitwall.metrics.SeriesResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 
 /** Helpers the chart formats share: labels, colours, and the "nothing to plot" image. */
 final class Charts {
@@ -21,6 +25,37 @@ final class Charts {
   static SeriesLabels labels(ReportContext ctx) {
     List<SeriesKey> keys = ctx.result().series().stream().map(SeriesResult::key).toList();
     return new SeriesLabels(keys);
+  }
+
+  static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width) {
+    CategoryChart chart =
+        ChartStyle.styled(
+            new CategoryChartBuilder()
+                .width(width)
+                .height(ChartStyle.HEIGHT - ChartStyle.FOOTER_HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build());
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setXAxisMaxLabelCount(0);
+    return chart;
+  }
+
+  static XYChart xyChart(String title, String xTitle, String yTitle) {
+    return ChartStyle.styled(
+        new XYChartBuilder()
+            .width(ChartStyle.WIDTH)
+            .height(ChartStyle.HEIGHT - ChartStyle.FOOTER_HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build());
+  }
+
+  /** The model without its author prefix: "gpt-4o" for "openai/gpt-4o". */
+  static String shortModel(String model) {
+    return model.contains("/") ? model.substring(model.indexOf('/') + 1) : model;
   }
 
   static String upper(Metric metric) {

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * The JMH-like table printed at the end of a run: one line per series × headline metric, with the
- * score ± its 99.9 % error, then pitwall's percentiles and counts. Text columns are left-aligned,
- * numbers right-aligned, so columns of figures can be compared by eye.
+ * score ± its 99.9 % error, then pitwall's percentiles and counts. "(route)" is the provider the
+ * cell asked for ("auto" under free routing), which tells a pinned cell from a routed one served by
+ * the same provider. Text columns are left-aligned, numbers right-aligned, so columns of figures
+ * can be compared by eye.
  */
 public final class ConsoleTable {
   private static final List<String> HEADER =
@@ -19,6 +21,7 @@ public final class ConsoleTable {
           "Benchmark",
           "(model)",
           "(provider)",
+          "(route)",
           "Mode",
           "Cnt",
           "Score",
@@ -31,7 +34,8 @@ public final class ConsoleTable {
           "Calls",
           "OK",
           "Err%");
-  private static final int TEXT_COLUMNS = 4;
+  private static final int TEXT_COLUMNS = 5;
+  private static final int UNIT_COLUMN = 9;
 
   private ConsoleTable() {}
 
@@ -42,12 +46,12 @@ public final class ConsoleTable {
       for (Metric metric : ReportContext.HEADLINE) {
         MetricResult m = s.metric(metric);
         Score score = m.score();
-        String name = result.info().suite() + "." + s.key().promptId();
         rows.add(
             List.of(
-                metric == ReportContext.HEADLINE.get(0) ? name : name + ":" + metric.id(),
+                ReportContext.rowName(result.info().suite(), s.key(), metric),
                 s.key().model(),
                 s.key().servedProvider(),
+                s.key().requestedProvider(),
                 "sample",
                 Integer.toString(score.iterations()),
                 orDash(Fmt.fixed(score.mean(), 3)),
@@ -101,7 +105,7 @@ public final class ConsoleTable {
       for (int c = 0; c < columns; c++) {
         String cell = row.get(c);
         String pad = " ".repeat(width[c] - cell.length());
-        line.append(c < TEXT_COLUMNS || c == 8 ? cell + pad : pad + cell);
+        line.append(c < TEXT_COLUMNS || c == UNIT_COLUMN ? cell + pad : pad + cell);
         line.append(c == columns - 1 ? "" : "  ");
       }
       sb.append(line.toString().stripTrailing()).append('\n');

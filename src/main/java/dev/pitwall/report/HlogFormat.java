@@ -58,6 +58,7 @@ final class HlogFormat implements ReportFormat {
               + ": values in µs (output_speed: milli-tokens/s), one interval per iteration");
       log.outputLogFormatVersion();
       log.outputStartTime(base);
+      log.outputBaseTime(base);
       log.setBaseTime(base);
       log.outputLegend();
       for (Histogram h : intervals) {

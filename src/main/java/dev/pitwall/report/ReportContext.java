@@ -41,6 +41,15 @@ public record ReportContext(
     return result.info().suite() + "." + key.promptId();
   }
 
+  /**
+   * The name of one row of the summary and console table: the benchmark for the primary metric
+   * (TTFT), "benchmark:metric" for the others, as JMH names its secondary results.
+   */
+  static String rowName(String suite, SeriesKey key, Metric metric) {
+    String base = suite + "." + key.promptId();
+    return metric == HEADLINE.get(0) ? base : base + ":" + metric.id();
+  }
+
   public List<SloVerdict> verdicts(SeriesKey key) {
     return verdicts.stream().filter(v -> v.series().equals(key)).toList();
   }

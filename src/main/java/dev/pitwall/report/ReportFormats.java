@@ -13,7 +13,21 @@ public final class ReportFormats {
   /** Every output of a run, in the order they are written (report.md last: it links the rest). */
   public static List<ReportFormat> all() {
     return List.of(
-        manifest(), summaryCsv(), new SpectrumChart(Metric.TTFT), new SpectrumChart(Metric.E2E));
+        manifest(),
+        summaryCsv(),
+        jmhJson(),
+        biggerIsBetterJson(),
+        hlog(),
+        hgrm(),
+        spectrumChart(Metric.TTFT),
+        spectrumChart(Metric.E2E),
+        percentileBarsChart(Metric.TTFT),
+        percentileBarsChart(Metric.E2E),
+        new SpeedScatterChart(),
+        new OutcomesChart(),
+        new CostChart(),
+        new TimelineChart(),
+        markdown());
   }
 
   public static ReportFormat summaryCsv() {
@@ -40,8 +54,18 @@ public final class ReportFormats {
     return new HgrmFormat();
   }
 
+  /** report.md, which links the charts: write it last. */
+  public static ReportFormat markdown() {
+    return new MarkdownReportFormat();
+  }
+
   public static ReportFormat manifest() {
     return new ManifestFormat();
+  }
+
+  /** Chart (b): p50/p95/p99 bars with 99.9 % CI error bars. */
+  public static ReportFormat percentileBarsChart(Metric metric) {
+    return new PercentileBarsChart(metric);
   }
 
   /** Chart (a): percentile spectrum of TTFT or E2E. */

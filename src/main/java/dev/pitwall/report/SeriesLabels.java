@@ -43,9 +43,8 @@ final class SeriesLabels {
   }
 
   private static String base(SeriesKey k, boolean manyPrompts) {
-    String model =
-        k.model().contains("/") ? k.model().substring(k.model().indexOf('/') + 1) : k.model();
-    return (manyPrompts ? k.promptId() + ": " : "") + model + " [" + k.servedProvider() + "]";
+    String prompt = manyPrompts ? k.promptId() + ": " : "";
+    return prompt + Charts.shortModel(k.model()) + " [" + k.servedProvider() + "]";
   }
 
   String label(SeriesKey key) {

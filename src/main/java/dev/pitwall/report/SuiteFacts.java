@@ -3,6 +3,7 @@ package dev.pitwall.report;
 import dev.pitwall.suite.Slo;
 import dev.pitwall.suite.Suite;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,17 +40,22 @@ public record SuiteFacts(
         hash(suite), suite.load().concurrency(), suite.slos(), suite.allowedProviders());
   }
 
+  /** sha256 of the suite file's bytes, or of the parsed suite when there is no readable file. */
   static String hash(Suite suite) {
+    byte[] bytes = suite.toString().getBytes(StandardCharsets.UTF_8);
+    Path source = suite.source();
+    if (source != null && Files.isRegularFile(source)) {
+      try {
+        bytes = Files.readAllBytes(source);
+      } catch (IOException e) {
+        // keep the parsed suite's bytes: a hash of what ran is still better than none
+      }
+    }
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      Path source = suite.source();
-      byte[] bytes =
-          source != null && Files.isRegularFile(source)
-              ? Files.readAllBytes(source)
-              : suite.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      return "sha256:" + HexFormat.of().formatHex(sha.digest(bytes));
-    } catch (NoSuchAlgorithmException | IOException e) {
-      return "";
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

@@ -85,16 +85,11 @@ final class SummaryCsvFormat implements ReportFormat {
     }
   }
 
-  static String benchmark(ReportContext ctx, SeriesResult s, Metric metric) {
-    String base = ctx.benchmark(s.key());
-    return metric == ReportContext.HEADLINE.get(0) ? base : base + ":" + metric.id();
-  }
-
   private static List<Object> row(ReportContext ctx, SeriesResult s, Metric metric) {
     MetricResult m = s.metric(metric);
     Score score = m.score();
     List<Object> row = new ArrayList<>(HEADER.size());
-    row.add(benchmark(ctx, s, metric));
+    row.add(ReportContext.rowName(ctx.result().info().suite(), s.key(), metric));
     row.add("sample");
     row.add(ctx.suite().threads());
     row.add(score.iterations());

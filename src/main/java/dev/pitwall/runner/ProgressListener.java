@@ -9,6 +9,9 @@ import java.math.BigDecimal;
 public interface ProgressListener {
   ProgressListener NONE = new ProgressListener() {};
 
+  /**
+   * @param plannedCalls the calls the plan makes at most, or -1 when time decides (duration)
+   */
   default void started(long plannedCalls) {}
 
   default void iterationStarted(int iteration, int of, boolean warmup) {}

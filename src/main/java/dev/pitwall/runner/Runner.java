@@ -2,17 +2,13 @@ package dev.pitwall.runner;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
-import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Load;
 import dev.pitwall.suite.LoadMode;
 import dev.pitwall.suite.Plan;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives a plan: JMH-style iterations (warmup discarded, measurement scored), each a batch of
@@ -21,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * each iteration's histograms hold exactly its own calls.
  *
  * <p>Every planned call ends in exactly one final record: calls never sent because of a stop or the
- * budget are recorded as CANCELLED or BUDGET_STOPPED.
+ * budget are recorded as CANCELLED or BUDGET_STOPPED. A time-bound iteration ({@code duration})
+ * plans only the calls its time allows, so it records nothing for calls its time cut off.
  */
 public final class Runner {
   private final RunContext ctx;
@@ -41,16 +38,18 @@ public final class Runner {
     long t0 = ctx.ticker().nanos();
     CallExecutor executor =
         new CallExecutor(ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, t0);
-    ctx.progress().started(plan.totalCalls());
+    ctx.progress().started(its.calls() == Iterations.UNBOUNDED ? -1 : plan.totalCalls());
     ExecutorService threads = WorkerThreads.newExecutor("pitwall-call");
     try {
       for (int i = 0; i < its.total(); i++) {
         Phase phase = i < its.warmup() ? Phase.WARMUP : Phase.MEASUREMENT;
-        List<PlannedCall> calls = callsOf(plan, i, phase);
+        IterationCalls calls = new IterationCalls(plan, i, phase, ctx.ticker());
         ctx.progress().iterationStarted(i + 1, its.total(), phase == Phase.WARMUP);
         long startMs = nowEpochMs(t0);
         if (ctx.stop().isStopped() || budget.exhausted()) {
-          skipAll(executor, calls);
+          if (!calls.timeBound()) {
+            skipAll(executor, calls);
+          }
         } else if (plan.suite().load().mode() == LoadMode.CLOSED) {
           runClosed(executor, threads, calls);
         } else {
@@ -80,38 +79,44 @@ public final class Runner {
     return limiters.waitedNanos();
   }
 
-  private void runClosed(CallExecutor executor, ExecutorService threads, List<PlannedCall> calls)
+  /** N workers, each taking the next call of the iteration as soon as its last one ended. */
+  private void runClosed(CallExecutor executor, ExecutorService threads, IterationCalls calls)
       throws InterruptedException {
-    int workers = Math.min(ctx.plan().suite().load().concurrency(), calls.size());
-    CountDownLatch done = new CountDownLatch(workers);
-    java.util.concurrent.atomic.AtomicInteger next =
-        new java.util.concurrent.atomic.AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>();
+    int workers = (int) Math.min(ctx.plan().suite().load().concurrency(), calls.size());
+    AtomicLong next = new AtomicLong();
+    InFlight inFlight = new InFlight(workers);
     for (int w = 0; w < workers; w++) {
-      futures.add(
-          threads.submit(
-              () -> {
-                try {
-                  for (int k = next.getAndIncrement();
-                      k < calls.size();
-                      k = next.getAndIncrement()) {
-                    PlannedCall call = calls.get(k);
-                    if (ctx.stop().isStopped() || budget.exhausted()) {
-                      skip(executor, call);
-                    } else {
-                      executor.execute(call, ctx.ticker().nanos());
-                    }
-                  }
-                } finally {
-                  done.countDown();
+      inFlight.submit(
+          threads,
+          () -> {
+            for (long k = next.getAndIncrement(); k < calls.size(); k = next.getAndIncrement()) {
+              if (calls.timeIsUp()) {
+                return;
+              }
+              PlannedCall call = calls.get(k);
+              if (ctx.stop().isStopped() || budget.exhausted()) {
+                if (calls.timeBound()) {
+                  return;
                 }
-              }));
+                skip(executor, call);
+              } else {
+                executor.execute(call, ctx.ticker().nanos());
+              }
+            }
+          },
+          () -> false);
     }
-    awaitWithGrace(done, futures);
+    awaitWithGrace(inFlight);
   }
 
+  /**
+   * One dispatcher fires each call at its scheduled time on a thread of its own, whether or not
+   * earlier calls have ended: the offered rate never bends to the target's speed. When the suite's
+   * concurrency cap is reached the dispatcher waits, and the wait shows as dispatch delay in the
+   * scheduled figures instead of vanishing (coordinated omission).
+   */
   private void runOpen(
-      CallExecutor executor, ExecutorService threads, List<PlannedCall> calls, int iteration)
+      CallExecutor executor, ExecutorService threads, IterationCalls calls, int iteration)
       throws InterruptedException {
     Load load = ctx.plan().suite().load();
     Schedule schedule =
@@ -119,34 +124,31 @@ public final class Runner {
           case CONSTANT -> Schedule.constant(load.ratePerSecond());
           case POISSON -> Schedule.poisson(load.ratePerSecond(), load.seed() + iteration);
         };
-    CountDownLatch done = new CountDownLatch(calls.size());
-    List<Future<?>> futures = new ArrayList<>();
+    InFlight inFlight = new InFlight(load.concurrency());
     long start = ctx.ticker().nanos();
-    int k = 0;
-    try {
-      for (; k < calls.size(); k++) {
-        PlannedCall call = calls.get(k);
-        long fireAt = start + schedule.nextFireTimeNs();
-        if (!waitUntil(fireAt) || budget.exhausted()) {
-          break;
-        }
-        futures.add(
-            threads.submit(
-                () -> {
-                  try {
-                    executor.execute(call, fireAt);
-                  } finally {
-                    done.countDown();
-                  }
-                }));
+    long k = 0;
+    for (; k < calls.size(); k++) {
+      long fireAt = start + schedule.nextFireTimeNs();
+      if (fireAt - calls.deadlineNanos() >= 0) {
+        return;
       }
-    } finally {
-      for (; k < calls.size(); k++) {
-        skip(executor, calls.get(k));
-        done.countDown();
+      if (!waitUntil(fireAt) || budget.exhausted()) {
+        break;
+      }
+      PlannedCall call = calls.get(k);
+      boolean started =
+          inFlight.submit(
+              threads, () -> executor.execute(call, fireAt), () -> ctx.stop().isStopped());
+      if (!started) {
+        break;
       }
     }
-    awaitWithGrace(done, futures);
+    if (!calls.timeBound()) {
+      for (; k < calls.size(); k++) {
+        skip(executor, calls.get(k));
+      }
+    }
+    awaitWithGrace(inFlight);
   }
 
   /** Sleeps until the raw ticker time; false when a stop arrived first. */
@@ -162,13 +164,12 @@ public final class Runner {
    * Waits for the calls of an iteration. After a stop, calls in flight get the grace period, then
    * are interrupted: the client ends them as CANCELLED.
    */
-  private void awaitWithGrace(CountDownLatch done, List<Future<?>> futures)
-      throws InterruptedException {
-    while (!done.await(50, TimeUnit.MILLISECONDS)) {
+  private void awaitWithGrace(InFlight inFlight) throws InterruptedException {
+    while (!inFlight.awaitIdle(50, TimeUnit.MILLISECONDS)) {
       if (ctx.stop().isStopped()) {
-        if (!done.await(ctx.grace().toMillis(), TimeUnit.MILLISECONDS)) {
-          futures.forEach(f -> f.cancel(true));
-          done.await();
+        if (!inFlight.awaitIdle(ctx.grace().toMillis(), TimeUnit.MILLISECONDS)) {
+          inFlight.cancelAll();
+          inFlight.awaitIdle(Long.MAX_VALUE / 2, TimeUnit.MILLISECONDS);
         }
         return;
       }
@@ -182,28 +183,13 @@ public final class Runner {
         ctx.stop().isStopped() ? ctx.stop().reason() : "max_cost_usd reached");
   }
 
-  private void skipAll(CallExecutor executor, List<PlannedCall> calls) {
-    calls.forEach(c -> skip(executor, c));
+  private void skipAll(CallExecutor executor, IterationCalls calls) {
+    for (long k = 0; k < calls.size(); k++) {
+      skip(executor, calls.get(k));
+    }
   }
 
   private long nowEpochMs(long t0) {
     return ctx.startEpochMs() + (ctx.ticker().nanos() - t0) / 1_000_000;
-  }
-
-  /**
-   * The calls of one iteration, interleaved: call k of every cell before call k+1 of any, so a
-   * drift of the target during the iteration touches every cell alike.
-   */
-  static List<PlannedCall> callsOf(Plan plan, int iteration, Phase phase) {
-    List<Cell> cells = plan.cells();
-    int perCell = plan.suite().iterations().calls();
-    List<PlannedCall> calls = new ArrayList<>(cells.size() * perCell);
-    long base = (long) iteration * plan.callsPerIteration();
-    for (int k = 0; k < perCell; k++) {
-      for (Cell cell : cells) {
-        calls.add(new PlannedCall(base + calls.size() + 1, cell, iteration + 1, phase));
-      }
-    }
-    return calls;
   }
 }

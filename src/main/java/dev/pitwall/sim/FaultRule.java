@@ -41,6 +41,11 @@ public record FaultRule(
     } else if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be a 4xx or 5xx code, not " + status);
     }
+    if (kind == FaultKind.HTML_ERROR && provider != null) {
+      throw new IllegalArgumentException(
+          "html_error comes from the edge, not from a provider: remove provider (use model to"
+              + " scope it)");
+    }
     if (fromS != null && toS != null && toS <= fromS) {
       throw new IllegalArgumentException("to_s (" + toS + ") must be after from_s (" + fromS + ")");
     }

@@ -34,6 +34,11 @@ public final class SuiteException extends Exception {
     if (problems.size() == 1) {
       return body;
     }
-    return body + "\n\n" + problems.size() + " problems in " + problems.get(0).file();
+    boolean oneFile = problems.stream().map(SuiteProblem::file).distinct().count() == 1;
+    return body
+        + "\n\n"
+        + problems.size()
+        + " problems"
+        + (oneFile ? " in " + problems.get(0).file() : "");
   }
 }

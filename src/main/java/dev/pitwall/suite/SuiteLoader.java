@@ -47,9 +47,21 @@ public final class SuiteLoader {
     }
     Node tree = YamlReader.read(display, text, problems);
     problems.throwIfAny();
-    Suite suite =
-        SuiteBinder.bind(
-            file, tree, overrides == null ? Map.of() : overrides, knownModels, problems);
+    Suite suite;
+    try {
+      suite =
+          SuiteBinder.bind(
+              file, tree, overrides == null ? Map.of() : overrides, knownModels, problems);
+    } catch (IllegalArgumentException e) {
+      // A record refused a value the binder let through: still the user's suite, still exit 2.
+      throw new SuiteException(
+          new SuiteProblem(
+              display,
+              0,
+              0,
+              e.getMessage(),
+              "fix this value; pitwall should have located it, so please report the suite"));
+    }
     problems.throwIfAny();
     return suite;
   }

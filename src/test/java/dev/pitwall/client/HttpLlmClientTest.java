@@ -420,6 +420,77 @@ class HttpLlmClientTest {
     assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
   }
 
+  @Test
+  void closingTheClientCancelsACallInFlight() throws Exception {
+    java.util.concurrent.CountDownLatch firstTokenSent = new java.util.concurrent.CountDownLatch(1);
+    server.then(
+        (req, s, out) -> {
+          sse(steps(now(Chunks.content("Hello")))).handle(req, s, new NoEnd(out));
+          firstTokenSent.countDown();
+          server.stall.await();
+          return false;
+        });
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<ClientResult> f =
+          pool.submit(() -> client.complete(call(streaming())));
+      firstTokenSent.await();
+      client.close();
+      ClientResult r = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tokenCountFallsBackToAnEstimate() {
+    server.then(sse(steps(now(Chunks.content("abcdefgh")), now(Chunks.done()))));
+
+    ClientResult r = client.complete(call(streaming()));
+
+    assertThat(r.usage()).isNull();
+    assertThat(r.tokenSource()).isEqualTo(dev.pitwall.metrics.TokenSource.ESTIMATED);
+    assertThat(r.completionTokens()).isEqualTo(2);
+  }
+
+  @Test
+  void nonStreamingWaitsForTheTotalTimeoutNotTheFirstTokenOne() {
+    server.then(
+        (req, s, out) -> {
+          Thread.sleep(200); // a server that answers only when the completion is done
+          return respond(200, "application/json", Chunks.nonStream("late", "0.1"))
+              .handle(req, s, out);
+        });
+    Timeouts t = new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofSeconds(5));
+
+    assertThat(client.complete(call(plain(), t)).outcome()).isEqualTo(Outcome.OK);
+  }
+
+  @Test
+  void oneClientServesManyThreads() throws Exception {
+    server.always(
+        sse(steps(now(Chunks.content("x")), now(Chunks.usage(1, 1, "0.1")), now(Chunks.done()))));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<ClientResult>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        results.add(pool.submit(() -> client.complete(call(streaming()))));
+      }
+      for (java.util.concurrent.Future<ClientResult> f : results) {
+        ClientResult r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.outcome()).isEqualTo(Outcome.OK);
+        assertThat(r.usage().cost()).isEqualByComparingTo("0.1");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(server.requests).hasSize(40);
+    assertThat(server.connections.get()).isBetween(1, 4);
+  }
+
   /** Lets a script write a stream without the closing chunk, to break it afterwards. */
   static final class NoEnd extends java.io.FilterOutputStream {
     NoEnd(java.io.OutputStream out) {

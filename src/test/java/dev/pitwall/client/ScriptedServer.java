@@ -89,7 +89,7 @@ final class ScriptedServer implements AutoCloseable {
 
   private void serve(Socket s) {
     try (s) {
-      InputStream in = s.getInputStream();
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
       OutputStream out = s.getOutputStream();
       while (true) {
         Received r = read(in);

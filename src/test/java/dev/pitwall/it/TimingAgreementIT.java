@@ -21,8 +21,14 @@ class TimingAgreementIT {
   private static final double TTFT_MS = 300;
   private static final double E2E_MS = 300 + 49 * 10;
 
-  /** Loopback, JIT and the event loop's timer add a little; they never subtract. */
-  private static final double SLACK_MS = 25;
+  /**
+   * Loopback, the JIT and the event loop's timer add a little and never subtract: the median may be
+   * off by a few milliseconds, a single call (on a loaded 2-core machine, where a 20 ms sleep can
+   * overshoot by 25 ms) by more.
+   */
+  private static final double MEDIAN_SLACK_MS = 10;
+
+  private static final double SINGLE_SLACK_MS = 150;
 
   @TempDir Path results;
 
@@ -42,6 +48,8 @@ class TimingAgreementIT {
       assertThat(run.exitCode()).as(run.err()).isZero();
       List<CSVRecord> rows = RunOutput.csv(run.resultsDir().resolve("requests.csv"));
       assertThat(rows).hasSize(4 * 4);
+      List<Double> ttfts = new java.util.ArrayList<>();
+      List<Double> e2es = new java.util.ArrayList<>();
       for (CSVRecord r : rows) {
         assertThat(r.get("outcome")).isEqualTo("OK");
         assertThat(r.get("served_provider")).isEqualTo("Exact Host");
@@ -49,8 +57,12 @@ class TimingAgreementIT {
         if (r.get("phase").equals("WARMUP")) {
           continue; // cold JIT and connections: what warmup iterations are discarded for
         }
-        assertThat(Double.parseDouble(r.get("ttft_ms"))).isBetween(TTFT_MS - 1, TTFT_MS + SLACK_MS);
-        assertThat(Double.parseDouble(r.get("e2e_ms"))).isBetween(E2E_MS - 1, E2E_MS + SLACK_MS);
+        double ttft = Double.parseDouble(r.get("ttft_ms"));
+        double e2e = Double.parseDouble(r.get("e2e_ms"));
+        assertThat(ttft).isBetween(TTFT_MS - 1, TTFT_MS + SINGLE_SLACK_MS);
+        assertThat(e2e).isBetween(E2E_MS - 1, E2E_MS + SINGLE_SLACK_MS);
+        ttfts.add(ttft);
+        e2es.add(e2e);
         assertThat(r.get("token_source")).isEqualTo("SERVER");
         BigDecimal expected =
             new BigDecimal("0.000001")
@@ -58,7 +70,14 @@ class TimingAgreementIT {
                 .add(new BigDecimal("0.000002").multiply(BigDecimal.valueOf(50)));
         assertThat(new BigDecimal(r.get("cost_usd"))).isEqualByComparingTo(expected);
       }
+      assertThat(median(ttfts)).isBetween(TTFT_MS - 1, TTFT_MS + MEDIAN_SLACK_MS);
+      assertThat(median(e2es)).isBetween(E2E_MS - 1, E2E_MS + MEDIAN_SLACK_MS);
     }
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> sorted = xs.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static Path resource(String name) throws URISyntaxException {

@@ -128,6 +128,45 @@ class RunMetricsTest {
     assertThat(results.get(0).outcomes().total()).isEqualTo(2);
   }
 
+  @Test
+  void callsNeverSentAreNotASeries() {
+    RunMetrics m = new RunMetrics();
+    m.accept(
+        new CallRecord(
+            9,
+            1,
+            1,
+            Phase.MEASUREMENT,
+            "p/m",
+            "p",
+            "m",
+            "auto",
+            null,
+            null,
+            null,
+            Outcome.CANCELLED,
+            0,
+            null,
+            "interrupted",
+            0,
+            5,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            TokenSource.NONE,
+            null,
+            null));
+    m.endIteration(0, 10);
+    assertThat(m.results()).isEmpty();
+  }
+
   static CallRecord ok(int iteration, String provider, long ttftNs) {
     return new CallRecord(
         iteration * 100L,

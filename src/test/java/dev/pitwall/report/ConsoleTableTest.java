@@ -24,6 +24,16 @@ class ConsoleTableTest {
   }
 
   @Test
+  void listsFailedVerdictsFirst() {
+    var run = ReportFixtures.run();
+    String text = ConsoleTable.renderVerdicts(SloGate.evaluate(run.result(), run.facts().slos()));
+    List<String> lines = text.lines().toList();
+    assertThat(lines.get(0)).startsWith("  FAIL  ").contains("ttft_p95_ms");
+    assertThat(lines.get(lines.size() - 1)).startsWith("  pass  ");
+    assertThat(ConsoleTable.renderVerdicts(List.of())).isEmpty();
+  }
+
+  @Test
   void saysSoWhenNothingWasMeasured() {
     var empty = new dev.pitwall.metrics.RunResult(ReportFixtures.info(true), List.of());
     assertThat(ConsoleTable.render(empty)).contains("No measured calls");

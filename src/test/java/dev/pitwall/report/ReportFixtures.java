@@ -85,6 +85,7 @@ final class ReportFixtures {
 
   private static Run run(long seed, boolean allThrottled, boolean simulated) {
     SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom gapRandom = new SplittableRandom(seed + 1); // keeps the attempts as they were
     RunMetrics metrics = new RunMetrics();
     List<CallRecord> records = new ArrayList<>();
     long clockNs = 0;
@@ -98,6 +99,7 @@ final class ReportFixtures {
           CallRecord r = attempt(random, cell, callId, iteration, phase, clockNs, allThrottled);
           records.add(r);
           metrics.accept(r);
+          recordGaps(gapRandom, metrics, r);
           clockNs =
               (r.tDoneNs() == CallRecord.NONE ? r.tSendNs() + 50_000_000L : r.tDoneNs())
                   + 100_000_000L;
@@ -109,6 +111,19 @@ final class ReportFixtures {
     }
     RunResult result = new RunResult(info(simulated), metrics.results());
     return new Run(List.copyOf(records), result, facts());
+  }
+
+  /** Inter-chunk gaps of a successful attempt: its token events, spread over t_first..t_last. */
+  private static void recordGaps(SplittableRandom random, RunMetrics metrics, CallRecord r) {
+    if (!r.outcome().isSuccess() || r.tokenEvents() < 2) {
+      return;
+    }
+    long[] gaps = new long[r.tokenEvents() - 1];
+    long mean = (r.tLastNs() - r.tFirstNs()) / gaps.length;
+    for (int i = 0; i < gaps.length; i++) {
+      gaps[i] = mean / 2 + random.nextLong(mean);
+    }
+    metrics.recordGaps(r, gaps, gaps.length);
   }
 
   static long epochMs(long runNs) {

@@ -2,6 +2,19 @@ package dev.pitwall.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.suite.Arrival;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Limits;
+import dev.pitwall.suite.Load;
+import dev.pitwall.suite.LoadMode;
+import dev.pitwall.suite.Message;
+import dev.pitwall.suite.ModelSpec;
+import dev.pitwall.suite.Prompt;
+import dev.pitwall.suite.RequestParams;
+import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.Slo;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.Timeouts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,13 +67,59 @@ class ReportsTest {
   }
 
   @Test
+  void suiteFactsComeFromTheSuiteAndRoundTripThroughTheManifest() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    Suite suite =
+        new Suite(
+            "cap-theorem",
+            "",
+            null,
+            List.of(new Prompt("cap", List.of(new Message("user", "Explain CAP")))),
+            List.of(new ModelSpec("openai/gpt-4o", null, false, null, RequestParams.DEFAULTS)),
+            new Load(LoadMode.CLOSED, 2, 0, Arrival.CONSTANT, 1L),
+            Iterations.DEFAULTS,
+            Limits.NONE,
+            Timeouts.DEFAULTS,
+            Retries.NONE,
+            List.of("openai"),
+            List.of(new Slo("error_rate", 0.0)));
+    SuiteFacts facts = SuiteFacts.of(suite);
+    assertThat(facts.threads()).isEqualTo(2);
+    assertThat(facts.suiteHash()).startsWith("sha256:").hasSize(7 + 64);
+
+    ReportFormats.manifest()
+        .write(new ReportContext(dir, run.result(), facts, List.of(), List.of(), List.of()));
+    Manifest manifest = Manifest.read(dir);
+    assertThat(manifest.facts()).isEqualTo(facts);
+    assertThat(manifest.info()).isEqualTo(run.result().info());
+    assertThat(manifest.iterations()).hasSize(ReportFixtures.MEASUREMENT);
+  }
+
+  @Test
+  void aRunThatMeasuredNothingStillWritesEveryFile() throws IOException {
+    var empty = new dev.pitwall.metrics.RunResult(ReportFixtures.info(true), List.of());
+    List<String> written =
+        Reports.writeAll(
+            new ReportContext(
+                dir, empty, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of("a warning")));
+    assertThat(written).hasSameSizeAs(ReportFormats.all());
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("No measured calls", "a warning", "## What is measured");
+    assertThat(Manifest.read(dir).iterations()).isEmpty();
+  }
+
+  @Test
   void aRunWithoutSuccessesStillWritesEveryFile() throws IOException {
     ReportFixtures.Run run = ReportFixtures.allThrottled();
     writeRequests(dir, run);
     List<String> written = Reports.writeAll(context(dir, run));
     assertThat(written).hasSameSizeAs(ReportFormats.all());
     for (String name : written) {
-      assertThat(dir.resolve(name)).isNotEmptyFile();
+      if (name.endsWith("/")) {
+        assertThat(dir.resolve(name)).isNotEmptyDirectory();
+      } else {
+        assertThat(dir.resolve(name)).isNotEmptyFile();
+      }
     }
   }
 }

@@ -142,6 +142,78 @@ class RunnerTest {
     assertThat(rows.stream().filter(r -> r.outcome() == Outcome.CANCELLED)).hasSize(4);
   }
 
+  @Test
+  void openLoopOffersTheScheduleWhateverTheTargetDoes() throws Exception {
+    Plan base = plan(new Iterations(0, 1, 200), Limits.NONE, Retries.NONE, "a/x");
+    Suite suite = base.suite();
+    Suite open =
+        new Suite(
+            suite.name(),
+            suite.description(),
+            suite.source(),
+            suite.prompts(),
+            suite.models(),
+            new Load(
+                dev.pitwall.suite.LoadMode.OPEN, 1, 2000, dev.pitwall.suite.Arrival.CONSTANT, 1),
+            suite.iterations(),
+            suite.limits(),
+            suite.timeouts(),
+            suite.retries(),
+            null,
+            null);
+    LlmClient instant =
+        new LlmClient() {
+          @Override
+          public ClientResult complete(ChatCall call) {
+            long now = dev.pitwall.time.Ticker.system().nanos();
+            return new ClientResult(
+                Outcome.OK,
+                200,
+                null,
+                null,
+                now,
+                now,
+                now,
+                now,
+                now,
+                "g",
+                "P",
+                call.model(),
+                "stop",
+                new Usage(1, 1, 0, 0, BigDecimal.ZERO, false),
+                0,
+                1,
+                -1,
+                null,
+                0);
+          }
+
+          @Override
+          public void close() {}
+        };
+    RunContext ctx =
+        new RunContext(
+            Plan.of(open),
+            instant,
+            dev.pitwall.time.Ticker.system(),
+            dev.pitwall.time.Sleeper.system(),
+            sink,
+            new RunMetrics(),
+            null,
+            null,
+            null,
+            0L,
+            false,
+            Duration.ZERO);
+    assertThat(new Runner(ctx).run()).isEqualTo(RunStatus.COMPLETE);
+    List<Long> scheduled = rows.stream().map(CallRecord::tSchedNs).sorted().toList();
+    assertThat(scheduled).hasSize(200);
+    for (int i = 1; i < scheduled.size(); i++) {
+      assertThat(scheduled.get(i) - scheduled.get(i - 1)).isEqualTo(500_000L);
+    }
+    assertThat(rows).allSatisfy(r -> assertThat(r.dispatchDelayNs()).isNotNegative());
+  }
+
   private RunStatus run(Plan plan, RunMetrics metrics, Function<ChatCall, ClientResult> target)
       throws InterruptedException {
     return run(plan, metrics, new StopSignal(), target);
@@ -195,8 +267,7 @@ class RunnerTest {
         0);
   }
 
-  private static Plan plan(
-      Iterations iterations, Limits limits, Retries retries, String... models) {
+  static Plan plan(Iterations iterations, Limits limits, Retries retries, String... models) {
     RequestParams params = new RequestParams(100, 0.0, null, null, null, true, false, Map.of());
     List<ModelSpec> specs =
         java.util.Arrays.stream(models)

@@ -136,6 +136,15 @@ class SimulatorTest {
   }
 
   @Test
+  void oneModel() throws Exception {
+    assertThat(json(get("/model/openai/gpt-4o")).at("/data/id").asText())
+        .isEqualTo("openai/gpt-4o");
+    assertThat(json(get("/models/openai/gpt-4o")).at("/data/pricing/completion").asText())
+        .isEqualTo("0.00001");
+    assertThat(get("/models/acme/none").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void endpointsOfAModel() throws Exception {
     JsonNode body = json(get("/models/meta-llama/llama-3.1-70b-instruct/endpoints"));
     assertThat(body.at("/data/endpoints")).hasSize(4);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Writes suites into a temporary folder and loads them. */
@@ -36,11 +37,11 @@ final class SuiteFiles {
   }
 
   /** The problems of a suite that must not load. */
-  java.util.List<SuiteProblem> problems(String yaml) {
+  List<SuiteProblem> problems(String yaml) {
     return problems(yaml, Map.of());
   }
 
-  java.util.List<SuiteProblem> problems(String yaml, Map<String, String> overrides) {
+  List<SuiteProblem> problems(String yaml, Map<String, String> overrides) {
     try {
       load(yaml, overrides);
     } catch (SuiteException e) {

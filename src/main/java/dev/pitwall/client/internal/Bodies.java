@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** Reads a whole (small) response body from an exchange, up to a cap. */
-final class Bodies {
+public final class Bodies {
   private Bodies() {}
 
   /** A body read so far; {@code bytes[0..length)} is valid. */
-  record Body(byte[] bytes, int length, boolean truncated) {}
+  public record Body(byte[] bytes, int length, boolean truncated) {}
 
   /**
    * Reads until the end of the body or {@code cap} bytes.
    *
    * @param deadlineNanos absolute deadline on {@code ticker}
    */
-  static Body readAll(
+  public static Body readAll(
       HttpTransport.Exchange ex, dev.pitwall.time.Ticker ticker, long deadlineNanos, int cap)
       throws IOException {
     byte[] out = new byte[4096];

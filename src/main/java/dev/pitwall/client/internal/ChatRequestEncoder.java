@@ -77,7 +77,13 @@ public final class ChatRequestEncoder {
       body.putObject("response_format").put("type", "json_object");
     }
     for (Map.Entry<String, Object> e : p.extra().entrySet()) {
-      body.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
+      com.fasterxml.jackson.databind.JsonNode value = MAPPER.valueToTree(e.getValue());
+      if (e.getKey().equals("provider") && provider != null && value.isObject()) {
+        provider.setAll(
+            (ObjectNode) value); // extra provider keys (zdr, max_price...) join the route's
+      } else {
+        body.set(e.getKey(), value);
+      }
     }
     return body;
   }
@@ -91,24 +97,45 @@ public final class ChatRequestEncoder {
     return ms.size() - 1;
   }
 
+  /**
+   * The {@code provider} object, one field per non-null component of {@link Route}, named in
+   * snake_case ({@code allowFallbacks} → {@code allow_fallbacks}). Route mirrors OpenRouter's
+   * object and grows with the suite (require_parameters, data_collection, sort...): reading its
+   * components keeps the wire in step without a change here. Reflection runs before t_send.
+   */
   private static ObjectNode provider(Route r) {
     if (r == null || r.isFree()) {
       return null;
     }
     ObjectNode o = MAPPER.createObjectNode();
-    strings(o, "order", r.order());
-    if (r.allowFallbacks() != null) {
-      o.put("allow_fallbacks", r.allowFallbacks());
+    for (int i = 0; i < ROUTE_FIELDS.length; i++) {
+      Object value;
+      try {
+        value = ROUTE_FIELDS[i].getAccessor().invoke(r);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read Route." + ROUTE_FIELDS[i].getName(), e);
+      }
+      if (value != null) {
+        o.set(ROUTE_NAMES[i], MAPPER.valueToTree(value));
+      }
     }
-    strings(o, "only", r.only());
-    strings(o, "ignore", r.ignore());
     return o;
   }
 
-  private static void strings(ObjectNode o, String name, List<String> values) {
-    if (values != null) {
-      ArrayNode a = o.putArray(name);
-      values.forEach(a::add);
+  private static final java.lang.reflect.RecordComponent[] ROUTE_FIELDS =
+      Route.class.getRecordComponents();
+  private static final String[] ROUTE_NAMES =
+      java.util.Arrays.stream(ROUTE_FIELDS).map(c -> snake(c.getName())).toArray(String[]::new);
+
+  static String snake(String camel) {
+    StringBuilder sb = new StringBuilder(camel.length() + 4);
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        sb.append('_').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
     }
+    return sb.toString();
   }
 }

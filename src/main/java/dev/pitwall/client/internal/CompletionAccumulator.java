@@ -1,8 +1,5 @@
 package dev.pitwall.client.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.pitwall.client.ClientResult;
 import dev.pitwall.client.Usage;
 import dev.pitwall.metrics.Outcome;
@@ -13,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Turns the chunks of one streamed completion (or the body of a non-streamed one) into the stamps
- * and attribution of design §3. It is the {@link SseParser}'s listener: each event is decoded with
- * Jackson's streaming parser straight from the byte slice, without building a tree or a String per
+ * and attribution of design §3. It is the {@link SseParser}'s listener: each event is decoded by a
+ * reused {@link JsonCursor} straight from the byte slice, without building a tree or a String per
  * token.
  *
  * <p>What counts: an event is token-bearing when it carries a non-empty {@code content}, {@code
@@ -30,12 +27,11 @@ import java.util.Arrays;
  * <p>Not thread-safe: one per response.
  */
 public final class CompletionAccumulator implements SseParser.Listener {
-  static final JsonFactory JSON = new JsonFactory();
-
   private static final long NONE = ClientResult.NONE;
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final boolean captureContent;
+  private final JsonCursor cursor = new JsonCursor();
   private long now = NONE;
 
   private long tFirst = NONE;
@@ -97,8 +93,9 @@ public final class CompletionAccumulator implements SseParser.Listener {
     }
     eventTokens = false;
     eventVisible = false;
-    try (JsonParser p = JSON.createParser(b, off, len)) {
-      readTopLevel(p);
+    try {
+      cursor.reset(b, off, len);
+      readTopLevel(cursor);
     } catch (IOException | RuntimeException e) {
       invalidMessage =
           "invalid JSON in stream event "
@@ -126,12 +123,14 @@ public final class CompletionAccumulator implements SseParser.Listener {
       invalidMessage = "empty response body";
       return;
     }
-    try (JsonParser p = JSON.createParser(b, start, off + len - start)) {
-      readTopLevel(p);
+    try {
+      cursor.reset(b, start, off + len - start);
+      readTopLevel(cursor);
     } catch (IOException | RuntimeException e) {
       invalidMessage =
           "response body is not JSON: "
-              + snippet(new String(b, start, Math.min(off + len - start, 120), UTF8));
+              + snippet(
+                  new String(b, start, Math.min(off + len - start, 120), StandardCharsets.UTF_8));
       return;
     }
     if (eventTokens) {
@@ -140,8 +139,6 @@ public final class CompletionAccumulator implements SseParser.Listener {
     tDone = now;
     done = true;
   }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
   private void stampToken() {
     if (tFirst == NONE) {
@@ -171,129 +168,167 @@ public final class CompletionAccumulator implements SseParser.Listener {
     return Arrays.equals(b, s, e, DONE, 0, DONE.length);
   }
 
-  private void readTopLevel(JsonParser p) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new IOException("not a JSON object");
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (f) {
-        case "id" -> id = keepFirstString(p, t, id);
-        case "model" -> model = keepFirstString(p, t, model);
-        case "provider" -> provider = keepFirstString(p, t, provider);
-        case "choices" -> {
-          if (t == JsonToken.START_ARRAY) {
-            readChoices(p);
-          } else {
-            p.skipChildren();
-          }
-        }
-        case "usage" -> {
-          if (t == JsonToken.START_OBJECT) {
-            readUsage(p);
-          } else {
-            p.skipChildren();
-          }
-        }
-        case "error" -> {
-          if (t == JsonToken.START_OBJECT) {
-            readError(p);
-          } else {
-            p.skipChildren(); // "error": null is no error
-          }
-        }
-        default -> p.skipChildren();
-      }
-    }
-    if (p.nextToken() != null) {
-      throw new IOException("trailing data after the JSON object");
-    }
+  private static byte[] name(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static String keepFirstString(JsonParser p, JsonToken t, String current)
-      throws IOException {
-    if (t != JsonToken.VALUE_STRING) {
+  private static final byte[] ID = name("id");
+  private static final byte[] MODEL = name("model");
+  private static final byte[] PROVIDER = name("provider");
+  private static final byte[] CHOICES = name("choices");
+  private static final byte[] USAGE = name("usage");
+  private static final byte[] ERROR = name("error");
+  private static final byte[] DELTA = name("delta");
+  private static final byte[] MESSAGE = name("message");
+  private static final byte[] FINISH_REASON = name("finish_reason");
+  private static final byte[] CONTENT = name("content");
+  private static final byte[] REFUSAL = name("refusal");
+  private static final byte[] REASONING = name("reasoning");
+  private static final byte[] REASONING_DETAILS = name("reasoning_details");
+  private static final byte[] TEXT = name("text");
+  private static final byte[] SUMMARY = name("summary");
+  private static final byte[] TOOL_CALLS = name("tool_calls");
+  private static final byte[] FUNCTION = name("function");
+  private static final byte[] ARGUMENTS = name("arguments");
+  private static final byte[] PROMPT_TOKENS = name("prompt_tokens");
+  private static final byte[] COMPLETION_TOKENS = name("completion_tokens");
+  private static final byte[] COST = name("cost");
+  private static final byte[] IS_BYOK = name("is_byok");
+  private static final byte[] PROMPT_TOKENS_DETAILS = name("prompt_tokens_details");
+  private static final byte[] CACHED_TOKENS = name("cached_tokens");
+  private static final byte[] COMPLETION_TOKENS_DETAILS = name("completion_tokens_details");
+  private static final byte[] REASONING_TOKENS = name("reasoning_tokens");
+  private static final byte[] CODE = name("code");
+  private static final byte[] METADATA = name("metadata");
+  private static final byte[] RETRY_AFTER_SECONDS = name("retry_after_seconds");
+  private static final byte[] PROVIDER_NAME = name("provider_name");
+
+  private void readTopLevel(JsonCursor p) throws IOException {
+    if (p.next() != JsonCursor.START_OBJECT) {
+      throw new IOException("not a JSON object");
+    }
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(CHOICES)) {
+        if (p.next() == JsonCursor.START_ARRAY) {
+          readChoices(p);
+        } else {
+          p.skipChildren();
+        }
+      } else if (p.nameIs(ID)) {
+        id = keepFirstString(p, id);
+      } else if (p.nameIs(MODEL)) {
+        model = keepFirstString(p, model);
+      } else if (p.nameIs(PROVIDER)) {
+        provider = keepFirstString(p, provider);
+      } else if (p.nameIs(USAGE)) {
+        if (p.next() == JsonCursor.START_OBJECT) {
+          readUsage(p);
+        } else {
+          p.skipChildren();
+        }
+      } else if (p.nameIs(ERROR)) {
+        if (p.next() == JsonCursor.START_OBJECT) {
+          readError(p);
+        } else {
+          p.skipChildren(); // "error": null is no error
+        }
+      } else {
+        p.next();
+        p.skipChildren();
+      }
+    }
+    p.next(); // EOF, or an IOException for data after the object
+  }
+
+  private static String keepFirstString(JsonCursor p, String current) throws IOException {
+    int t = p.next();
+    if (t != JsonCursor.STRING) {
       p.skipChildren();
       return current;
     }
-    return current != null ? current : p.getText();
+    return current != null ? current : p.text();
   }
 
-  private void readChoices(JsonParser p) throws IOException {
-    while (p.nextToken() == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken t = p.nextToken();
-        switch (f) {
-          case "delta", "message" -> {
-            if (t == JsonToken.START_OBJECT) {
-              readDelta(p);
-            } else {
-              p.skipChildren();
-            }
+  /** Moves to the next object element of the current array, skipping others; false at its end. */
+  private static boolean nextObjectInArray(JsonCursor p) throws IOException {
+    while (true) {
+      int t = p.next();
+      if (t == JsonCursor.START_OBJECT) {
+        return true;
+      }
+      if (t == JsonCursor.END_ARRAY) {
+        return false;
+      }
+      p.skipChildren();
+    }
+  }
+
+  private void readChoices(JsonCursor p) throws IOException {
+    while (nextObjectInArray(p)) {
+      while (p.next() == JsonCursor.FIELD_NAME) {
+        if (p.nameIs(DELTA) || p.nameIs(MESSAGE)) {
+          if (p.next() == JsonCursor.START_OBJECT) {
+            readDelta(p);
+          } else {
+            p.skipChildren();
           }
-          case "finish_reason" -> {
-            if (t == JsonToken.VALUE_STRING) {
-              finishReason = p.getText();
-              if ("error".equals(finishReason)) {
-                errorEvent = true;
-              }
+        } else if (p.nameIs(FINISH_REASON)) {
+          if (p.next() == JsonCursor.STRING) {
+            finishReason = p.text();
+            if ("error".equals(finishReason)) {
+              errorEvent = true;
             }
+          } else {
+            p.skipChildren();
           }
-          default -> p.skipChildren();
+        } else {
+          p.next();
+          p.skipChildren();
         }
       }
     }
   }
 
-  private void readDelta(JsonParser p) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (f) {
-        case "content", "refusal" -> {
-          if (t == JsonToken.VALUE_STRING) {
-            int n = p.getTextLength();
-            if (n > 0) {
-              eventTokens = true;
-              eventVisible = true;
-              generatedChars += n;
-              if (captureContent && "content".equals(f)) {
-                content.append(p.getTextCharacters(), p.getTextOffset(), n);
-              }
-            }
+  private void readDelta(JsonCursor p) throws IOException {
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(CONTENT) || p.nameIs(REFUSAL)) {
+        boolean isContent = p.nameIs(CONTENT);
+        if (p.next() == JsonCursor.STRING && !p.emptyString()) {
+          eventTokens = true;
+          eventVisible = true;
+          generatedChars += p.charCount();
+          if (captureContent && isContent) {
+            p.appendText(content);
           }
         }
-        case "reasoning" -> {
-          if (t == JsonToken.VALUE_STRING) {
-            int n = p.getTextLength();
-            if (n > 0) {
-              eventTokens = true;
-              generatedChars += n;
-            }
-          }
+      } else if (p.nameIs(REASONING)) {
+        if (p.next() == JsonCursor.STRING && !p.emptyString()) {
+          eventTokens = true;
+          generatedChars += p.charCount();
         }
-        case "reasoning_details" -> readReasoningDetails(p, t);
-        case "tool_calls" -> readToolCalls(p, t);
-        default -> p.skipChildren();
+      } else if (p.nameIs(REASONING_DETAILS)) {
+        readReasoningDetails(p);
+      } else if (p.nameIs(TOOL_CALLS)) {
+        readToolCalls(p);
+      } else {
+        p.next();
+        p.skipChildren();
       }
     }
   }
 
-  private void readReasoningDetails(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.START_ARRAY) {
+  private void readReasoningDetails(JsonCursor p) throws IOException {
+    if (p.next() != JsonCursor.START_ARRAY) {
       p.skipChildren();
       return;
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if (v == JsonToken.VALUE_STRING
-            && ("text".equals(f) || "summary".equals(f))
-            && p.getTextLength() > 0) {
-          eventTokens = true; // the same text also comes as "reasoning": not counted twice
+    while (nextObjectInArray(p)) {
+      while (p.next() == JsonCursor.FIELD_NAME) {
+        boolean text = p.nameIs(TEXT) || p.nameIs(SUMMARY);
+        if (p.next() == JsonCursor.STRING) {
+          if (text && !p.emptyString()) {
+            eventTokens = true; // the same text also comes as "reasoning": not counted twice
+          }
         } else {
           p.skipChildren();
         }
@@ -301,94 +336,92 @@ public final class CompletionAccumulator implements SseParser.Listener {
     }
   }
 
-  private void readToolCalls(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.START_ARRAY) {
+  private void readToolCalls(JsonCursor p) throws IOException {
+    if (p.next() != JsonCursor.START_ARRAY) {
       p.skipChildren();
       return;
     }
-    while (p.nextToken() == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if ("function".equals(f) && v == JsonToken.START_OBJECT) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String g = p.currentName();
-            JsonToken w = p.nextToken();
-            if ("arguments".equals(g) && w == JsonToken.VALUE_STRING) {
-              int n = p.getTextLength();
-              if (n > 0) {
+    while (nextObjectInArray(p)) {
+      while (p.next() == JsonCursor.FIELD_NAME) {
+        if (p.nameIs(FUNCTION) && p.next() == JsonCursor.START_OBJECT) {
+          while (p.next() == JsonCursor.FIELD_NAME) {
+            boolean args = p.nameIs(ARGUMENTS);
+            if (p.next() == JsonCursor.STRING) {
+              if (args && !p.emptyString()) {
                 eventTokens = true;
-                generatedChars += n;
+                generatedChars += p.charCount();
               }
             } else {
               p.skipChildren();
             }
           }
         } else {
+          if (p.token() == JsonCursor.FIELD_NAME) {
+            p.next();
+          }
           p.skipChildren();
         }
       }
     }
   }
 
-  private void readUsage(JsonParser p) throws IOException {
+  private void readUsage(JsonCursor p) throws IOException {
     hasUsage = true;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (f) {
-        case "prompt_tokens" -> promptTokens = intOr(p, t, promptTokens);
-        case "completion_tokens" -> completionTokens = intOr(p, t, completionTokens);
-        case "cost" -> cost = decimalOr(p, t, cost);
-        case "is_byok" -> {
-          if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-            isByok = t == JsonToken.VALUE_TRUE;
-          }
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(PROMPT_TOKENS)) {
+        promptTokens = intOr(p, promptTokens);
+      } else if (p.nameIs(COMPLETION_TOKENS)) {
+        completionTokens = intOr(p, completionTokens);
+      } else if (p.nameIs(COST)) {
+        cost = decimalOr(p, cost);
+      } else if (p.nameIs(IS_BYOK)) {
+        int t = p.next();
+        if (t == JsonCursor.TRUE || t == JsonCursor.FALSE) {
+          isByok = t == JsonCursor.TRUE;
+        } else {
+          p.skipChildren();
         }
-        case "prompt_tokens_details" -> cachedTokens = nestedInt(p, t, "cached_tokens");
-        case "completion_tokens_details" -> reasoningTokens = nestedInt(p, t, "reasoning_tokens");
-        default -> p.skipChildren();
+      } else if (p.nameIs(PROMPT_TOKENS_DETAILS)) {
+        cachedTokens = nestedInt(p, CACHED_TOKENS);
+      } else if (p.nameIs(COMPLETION_TOKENS_DETAILS)) {
+        reasoningTokens = nestedInt(p, REASONING_TOKENS);
+      } else {
+        p.next();
+        p.skipChildren();
       }
     }
   }
 
-  private static int nestedInt(JsonParser p, JsonToken t, String name) throws IOException {
+  private static int nestedInt(JsonCursor p, byte[] name) throws IOException {
     int value = 0;
-    if (t != JsonToken.START_OBJECT) {
+    if (p.next() != JsonCursor.START_OBJECT) {
       p.skipChildren();
       return value;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken v = p.nextToken();
-      if (name.equals(f)) {
-        value = intOr(p, v, value);
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(name)) {
+        value = intOr(p, value);
       } else {
+        p.next();
         p.skipChildren();
       }
     }
     return value;
   }
 
-  private static int intOr(JsonParser p, JsonToken t, int fallback) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getIntValue();
-    }
-    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return (int) p.getDoubleValue();
+  private static int intOr(JsonCursor p, int fallback) throws IOException {
+    if (p.next() == JsonCursor.NUMBER) {
+      return p.intValue();
     }
     p.skipChildren();
     return fallback;
   }
 
-  private static BigDecimal decimalOr(JsonParser p, JsonToken t, BigDecimal fallback)
-      throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return new BigDecimal(p.getText()); // exactly the digits sent, no binary rounding
-    }
-    if (t == JsonToken.VALUE_STRING) {
+  private static BigDecimal decimalOr(JsonCursor p, BigDecimal fallback) throws IOException {
+    int t = p.next();
+    if (t == JsonCursor.NUMBER || t == JsonCursor.STRING) {
       try {
-        return new BigDecimal(p.getText().strip());
+        return p.decimalValue(); // exactly the digits sent, no binary rounding
       } catch (NumberFormatException e) {
         return fallback;
       }
@@ -397,40 +430,53 @@ public final class CompletionAccumulator implements SseParser.Listener {
     return fallback;
   }
 
-  private void readError(JsonParser p) throws IOException {
+  private void readError(JsonCursor p) throws IOException {
     errorEvent = true;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (f) {
-        case "code" -> errorCode = t.isScalarValue() ? p.getText() : skip(p);
-        case "message" -> errorMessage = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
-        case "metadata" -> readErrorMetadata(p, t);
-        default -> p.skipChildren();
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(CODE)) {
+        int t = p.next();
+        if (t == JsonCursor.NUMBER || t == JsonCursor.STRING) {
+          errorCode = p.text();
+        } else {
+          p.skipChildren();
+        }
+      } else if (p.nameIs(MESSAGE)) {
+        if (p.next() == JsonCursor.STRING) {
+          errorMessage = p.text();
+        } else {
+          p.skipChildren();
+        }
+      } else if (p.nameIs(METADATA)) {
+        readErrorMetadata(p);
+      } else {
+        p.next();
+        p.skipChildren();
       }
     }
   }
 
-  private static String skip(JsonParser p) throws IOException {
-    p.skipChildren();
-    return null;
-  }
-
-  private void readErrorMetadata(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.START_OBJECT) {
+  private void readErrorMetadata(JsonCursor p) throws IOException {
+    if (p.next() != JsonCursor.START_OBJECT) {
       p.skipChildren();
       return;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      JsonToken v = p.nextToken();
-      if ("retry_after_seconds".equals(f) && v.isNumeric()) {
-        retryAfterSeconds = (long) Math.ceil(p.getDoubleValue());
-      } else if ("provider_name".equals(f) && v == JsonToken.VALUE_STRING) {
-        if (provider == null) {
-          provider = p.getText();
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(RETRY_AFTER_SECONDS)) {
+        if (p.next() == JsonCursor.NUMBER) {
+          retryAfterSeconds = (long) Math.ceil(p.doubleValue());
+        } else {
+          p.skipChildren();
+        }
+      } else if (p.nameIs(PROVIDER_NAME)) {
+        if (p.next() == JsonCursor.STRING) {
+          if (provider == null) {
+            provider = p.text();
+          }
+        } else {
+          p.skipChildren();
         }
       } else {
+        p.next();
         p.skipChildren();
       }
     }

@@ -90,13 +90,23 @@ public final class HttpLlmClient implements LlmClient {
     Timeouts to = call.timeouts();
     long tSend = ticker.nanos();
     if (closed || Thread.currentThread().isInterrupted()) {
-      return ClientResult.failure(Outcome.CANCELLED, tSend, tSend, "client closed or interrupted");
+      return noTokens(
+          Outcome.CANCELLED,
+          0,
+          "cancelled",
+          "client closed or interrupted",
+          tSend,
+          tSend,
+          null,
+          ClientResult.NONE);
     }
     long totalDeadline = tSend + to.total().toNanos();
     long firstDeadline = Math.min(totalDeadline, tSend + to.firstToken().toNanos());
     HttpTransport.Exchange ex;
     try {
-      ex = transport.send(request, to.connect().toNanos(), firstDeadline - tSend);
+      // a non-streamed reply may send its head only when the whole completion is done
+      long headDeadline = stream ? firstDeadline : totalDeadline;
+      ex = transport.send(request, to.connect().toNanos(), headDeadline - tSend);
     } catch (IOException | RuntimeException e) {
       return beforeResponse(e, tSend, to);
     }
@@ -106,12 +116,26 @@ public final class HttpLlmClient implements LlmClient {
         return errorResponse(ex, status, tSend, totalDeadline);
       }
       String type = ex.header("content-type");
-      boolean sse = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+      boolean sse =
+          type == null
+              ? stream // a server that names no type: trust what was asked for
+              : type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
       Reply reply =
           sse
               ? readStream(ex, call, tSend, firstDeadline, totalDeadline)
               : readBody(ex, call, tSend, totalDeadline);
       return reply.toResult(status, tSend, ex.header("x-generation-id"));
+    } catch (RuntimeException e) {
+      // a safety net: whatever the reply was, the run goes on with a counted failure
+      return noTokens(
+          Outcome.INVALID,
+          ex.status(),
+          "client",
+          "unreadable reply: " + describe(e),
+          tSend,
+          ticker.nanos(),
+          null,
+          ClientResult.NONE);
     }
   }
 
@@ -301,26 +325,15 @@ public final class HttpLlmClient implements LlmClient {
             ex.header("retry-after"),
             body.bytes(),
             body.length());
-    return new ClientResult(
+    return noTokens(
         c.outcome(),
         status,
         c.code(),
         c.message(),
         tSend,
-        ClientResult.NONE,
-        ClientResult.NONE,
-        ClientResult.NONE,
         tDone,
         ex.header("x-generation-id"),
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        c.retryAfterNanos() < 0 ? ClientResult.NONE : c.retryAfterNanos(),
-        null,
-        0);
+        c.retryAfterNanos() < 0 ? ClientResult.NONE : c.retryAfterNanos());
   }
 
   private ClientResult beforeResponse(Exception e, long tSend, Timeouts to) {
@@ -348,24 +361,46 @@ public final class HttpLlmClient implements LlmClient {
       outcome = Outcome.CONNECT_ERROR;
       message = "no response: " + describe(e);
     }
-    return new ClientResult(
+    return noTokens(
         outcome,
         0,
         outcome == Outcome.CONNECT_ERROR ? "connect" : outcome.name().toLowerCase(Locale.ROOT),
         errors.redact(message),
         tSend,
-        ClientResult.NONE,
-        ClientResult.NONE,
-        ClientResult.NONE,
         now,
         null,
+        ClientResult.NONE);
+  }
+
+  /** A result without any token: failures before, or instead of, a reply. */
+  private static ClientResult noTokens(
+      Outcome outcome,
+      int status,
+      String code,
+      String message,
+      long tSend,
+      long tDone,
+      String generationId,
+      long retryAfterNanos) {
+    long none = ClientResult.NONE;
+    return new ClientResult(
+        outcome,
+        status,
+        code,
+        message,
+        tSend,
+        none,
+        none,
+        none,
+        tDone,
+        generationId,
         null,
         null,
         null,
         null,
         0,
         0,
-        ClientResult.NONE,
+        retryAfterNanos,
         null,
         0);
   }

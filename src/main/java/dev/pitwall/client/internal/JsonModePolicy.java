@@ -13,6 +13,9 @@ import java.util.Set;
  * single Markdown code fence (models told by instruction often add one).
  */
 public final class JsonModePolicy {
+  private static final com.fasterxml.jackson.core.JsonFactory JSON =
+      new com.fasterxml.jackson.core.JsonFactory();
+
   private JsonModePolicy() {}
 
   /**
@@ -41,7 +44,7 @@ public final class JsonModePolicy {
     if (s.isEmpty()) {
       return "json_mode: the reply is empty";
     }
-    try (JsonParser p = CompletionAccumulator.JSON.createParser(s)) {
+    try (JsonParser p = JSON.createParser(s)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return "json_mode: the reply is not a JSON object: " + CompletionAccumulator.snippet(s);
       }

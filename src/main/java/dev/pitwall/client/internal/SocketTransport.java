@@ -217,6 +217,7 @@ public final class SocketTransport implements HttpTransport {
     private int lim;
     private int lastTimeoutMs = -1;
     private boolean used;
+    private boolean inUse;
 
     private int status;
     private final Map<String, String> headers = new java.util.HashMap<>();
@@ -237,6 +238,7 @@ public final class SocketTransport implements HttpTransport {
     Exchange exchange(byte[] request, long headTimeoutNanos) throws IOException {
       boolean reused = used;
       used = true;
+      inUse = true;
       headers.clear();
       pos = 0;
       lim = 0;
@@ -448,6 +450,10 @@ public final class SocketTransport implements HttpTransport {
 
     @Override
     public void close() {
+      if (!inUse) {
+        return; // closed twice: the connection is already pooled or gone
+      }
+      inUse = false;
       if (remaining == DONE && keepAlive && pos == lim) {
         owner.release(this);
       } else {

@@ -1,5 +1,7 @@
 package dev.pitwall.client.internal;
 
+import java.util.Arrays;
+
 /**
  * Splits a server-sent-events byte stream into events, working on the caller's read buffer.
  *
@@ -22,6 +24,8 @@ public final class SseParser {
   public interface Listener {
     boolean onEvent(byte[] buf, int off, int len);
   }
+
+  private static final byte[] NEWLINE = {'\n'};
 
   private final Listener listener;
 
@@ -159,8 +163,6 @@ public final class SseParser {
     }
   }
 
-  private static final byte[] NEWLINE = {'\n'};
-
   private void dispatch() {
     boolean go;
     if (refBuf != null) {
@@ -182,7 +184,7 @@ public final class SseParser {
 
   private void appendData(byte[] b, int off, int len) {
     if (dataLen + len > data.length) {
-      data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len));
+      data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len));
     }
     System.arraycopy(b, off, data, dataLen, len);
     dataLen += len;
@@ -190,7 +192,7 @@ public final class SseParser {
 
   private void appendPartial(byte[] b, int off, int len) {
     if (partialLen + len > partial.length) {
-      partial = java.util.Arrays.copyOf(partial, Math.max(partial.length * 2, partialLen + len));
+      partial = Arrays.copyOf(partial, Math.max(partial.length * 2, partialLen + len));
     }
     System.arraycopy(b, off, partial, partialLen, len);
     partialLen += len;

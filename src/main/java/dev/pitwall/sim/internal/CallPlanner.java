@@ -81,8 +81,12 @@ public final class CallPlanner {
       if (suffixSort != null && prefs.sort() == null) {
         prefs = prefs.withSort(suffixSort);
       }
+      // As OpenRouter does, max_tokens excludes endpoints that cannot emit that many.
       List<SimEndpoint> candidates =
-          Router.candidates(model, prefs, random, e -> outageRule(model.id(), e, elapsedS) != null);
+          Router.candidates(model, prefs, random, e -> outageRule(model.id(), e, elapsedS) != null)
+              .stream()
+              .filter(e -> req.maxTokens() == null || req.maxTokens() <= e.maxCompletionTokens())
+              .toList();
       for (SimEndpoint endpoint : candidates) {
         FaultRule failure = attemptFailure(model.id(), endpoint, elapsedS, random);
         if (failure == null) {
@@ -122,7 +126,10 @@ public final class CallPlanner {
     int limit = req.maxTokens() == null ? endpoint.maxCompletionTokens() : req.maxTokens();
     int n = Math.min(answer, limit);
     String finish = answer > limit ? "length" : "stop";
-    List<String> tokens = TextGenerator.tokens(seed, model.id(), req.promptHash(), n);
+    List<String> tokens =
+        req.jsonMode()
+            ? TextGenerator.jsonTokens(seed, model.id(), req.promptHash(), n)
+            : TextGenerator.tokens(seed, model.id(), req.promptHash(), n);
     int cut = stopCut(tokens, req.stop());
     if (cut >= 0) {
       tokens = tokens.subList(0, Math.max(cut, 0));
@@ -132,91 +139,65 @@ public final class CallPlanner {
       tokens = List.of("");
     }
     int size = latency.tokensPerChunk();
-    // Faults that strike this stream, drawn in profile order after the timings.
-    Integer stallMs = null;
-    boolean stall = false;
-    long slowHeadersNanos = 0;
-    int resetAfter = -1;
-    int errorAfter = -1;
-    int brokenAfter = -1;
-    long keepaliveNanos = 0;
-    for (FaultRule rule : profile.faults()) {
-      if (!rule.matches(model.id(), endpoint, elapsedS)) {
-        continue;
-      }
-      boolean streamKind =
-          switch (rule.kind()) {
-            case ERROR, HTML_ERROR, OUTAGE -> false;
-            default -> true;
-          };
-      if (!streamKind || !(random.nextDouble() < rule.rate())) {
-        continue;
-      }
-      int after = rule.afterTokens() == null ? -1 : rule.afterTokens();
-      switch (rule.kind()) {
-        case SLOW_HEADERS -> slowHeadersNanos += millis(rule.delayMs(), 0);
-        case STALL -> {
-          stall = true;
-          stallMs = rule.delayMs();
-        }
-        case RESET -> resetAfter = Math.max(after, 0);
-        case MID_STREAM_ERROR -> errorAfter = after < 0 ? Math.max(1, tokens.size() / 2) : after;
-        case INVALID_JSON -> brokenAfter = after < 0 ? 1 : after;
-        case KEEPALIVE -> keepaliveNanos = millis(rule.delayMs(), DEFAULT_KEEPALIVE_NANOS);
-        default -> throw new IllegalStateException(rule.kind().name());
-      }
-    }
-
+    StreamFaults faults =
+        StreamFaults.draw(profile, model.id(), endpoint, elapsedS, random, tokens.size());
     List<Step> steps = new ArrayList<>();
-    long headersAt = slowHeadersNanos;
-    if (resetAfter == 0) {
+    long headersAt = faults.slowHeadersNanos;
+    if (faults.resetAfter == 0) {
       steps.add(Step.at(headersAt + failedNanos, Step.Kind.RESET));
       return draft.finish(requested, model, endpoint, 0, "error", "", steps);
     }
     steps.add(Step.at(headersAt, Step.Kind.HEADERS));
     steps.add(Step.at(headersAt, Step.Kind.COMMENT));
     long firstAt = headersAt + failedNanos + ttft;
-    if (keepaliveNanos > 0) {
-      for (long t = headersAt + keepaliveNanos; t < firstAt; t += keepaliveNanos) {
+    if (faults.keepaliveNanos > 0) {
+      for (long t = headersAt + faults.keepaliveNanos; t < firstAt; t += faults.keepaliveNanos) {
         steps.add(Step.at(t, Step.Kind.COMMENT));
       }
     }
     long at = firstAt;
     int emitted = 0;
+    boolean brokenSent = false;
     StringBuilder content = new StringBuilder();
     for (int from = 0, chunk = 0; from < tokens.size(); from += size, chunk++) {
       int to = Math.min(tokens.size(), from + size);
       if (chunk > 0) {
         long gap = latency.sampleChunkGapNanos(random, to - from);
-        if (chunk == 1 && stall) {
-          if (stallMs == null) {
+        if (chunk == 1 && faults.stall) {
+          if (faults.stallMs == null) {
             steps.add(Step.at(at, Step.Kind.HANG));
             return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
           }
-          gap += stallMs * 1_000_000L;
+          gap += faults.stallMs * 1_000_000L;
         }
-        if (keepaliveNanos > 0) {
+        if (faults.keepaliveNanos > 0) {
           steps.add(Step.at(at + gap / 2, Step.Kind.COMMENT));
         }
         at += gap;
       }
       String text = String.join("", tokens.subList(from, to));
-      boolean broken = brokenAfter >= 0 && emitted >= brokenAfter && brokenAfter != -2;
+      boolean broken = !brokenSent && faults.brokenAfter >= 0 && emitted >= faults.brokenAfter;
+      brokenSent |= broken;
       steps.add(new Step(at, broken ? Step.Kind.BROKEN_JSON : Step.Kind.TOKENS, text, to - from));
-      if (broken) {
-        brokenAfter = -2;
-      }
       emitted += to - from;
       content.append(text);
-      if (errorAfter >= 0 && emitted >= Math.min(errorAfter, tokens.size())) {
+      if (faults.errorAfter >= 0 && emitted >= Math.min(faults.errorAfter, tokens.size())) {
         steps.add(Step.at(at, Step.Kind.STREAM_ERROR));
         steps.add(Step.at(at, Step.Kind.DONE));
         return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
       }
-      if (resetAfter > 0 && emitted >= Math.min(resetAfter, tokens.size())) {
+      if (faults.resetAfter > 0 && emitted >= Math.min(faults.resetAfter, tokens.size())) {
         steps.add(Step.at(at, Step.Kind.RESET));
         return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
       }
+    }
+    if (faults.stall && tokens.size() <= size) {
+      // A one-chunk answer stalls between its only chunk and the finish.
+      if (faults.stallMs == null) {
+        steps.add(Step.at(at, Step.Kind.HANG));
+        return draft.finish(requested, model, endpoint, emitted, "error", content, steps);
+      }
+      at += faults.stallMs * 1_000_000L;
     }
     steps.add(Step.at(at, Step.Kind.FINISH));
     steps.add(Step.at(at, Step.Kind.USAGE));
@@ -366,6 +347,53 @@ public final class CallPlanner {
       out[i] = ALNUM.charAt(random.nextInt(ALNUM.length()));
     }
     return new String(out);
+  }
+
+  /** The stream faults that strike one call, drawn in profile order after its timings. */
+  private static final class StreamFaults {
+    long slowHeadersNanos;
+    boolean stall;
+    Integer stallMs;
+    int resetAfter = -1;
+    int errorAfter = -1;
+    int brokenAfter = -1;
+    long keepaliveNanos;
+
+    static StreamFaults draw(
+        SimProfile profile,
+        String modelId,
+        SimEndpoint endpoint,
+        double elapsedS,
+        SplittableRandom random,
+        int answerTokens) {
+      StreamFaults f = new StreamFaults();
+      for (FaultRule rule : profile.faults()) {
+        boolean streamKind =
+            switch (rule.kind()) {
+              case ERROR, HTML_ERROR, OUTAGE -> false;
+              default -> true;
+            };
+        if (!streamKind
+            || !rule.matches(modelId, endpoint, elapsedS)
+            || !(random.nextDouble() < rule.rate())) {
+          continue;
+        }
+        int after = rule.afterTokens() == null ? -1 : rule.afterTokens();
+        switch (rule.kind()) {
+          case SLOW_HEADERS -> f.slowHeadersNanos += millis(rule.delayMs(), 0);
+          case STALL -> {
+            f.stall = true;
+            f.stallMs = rule.delayMs();
+          }
+          case RESET -> f.resetAfter = Math.max(after, 0);
+          case MID_STREAM_ERROR -> f.errorAfter = after < 0 ? Math.max(1, answerTokens / 2) : after;
+          case INVALID_JSON -> f.brokenAfter = after < 0 ? 1 : after;
+          case KEEPALIVE -> f.keepaliveNanos = millis(rule.delayMs(), DEFAULT_KEEPALIVE_NANOS);
+          default -> throw new IllegalStateException(rule.kind().name());
+        }
+      }
+      return f;
+    }
   }
 
   /** What is known of the plan before it is served or fails. */

@@ -27,6 +27,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: confined to the channel's event loop.
  */
 final class CallRun {
+  /**
+   * Netty's NIO loop sleeps in {@code Selector.select(ms)} with the timeout rounded up to a whole
+   * millisecond, so a wake-up lands anywhere in [due, due + 1 ms). Waking half a millisecond early
+   * and sending what is due within that half centres the error on the profile: |error| ≤ 0.5 ms
+   * instead of a 0-1 ms bias.
+   */
+  static final long TOLERANCE_NANOS = 500_000L;
+
   private final ChannelHandlerContext ctx;
   private final ServerState state;
   private final HttpHandler.RequestInfo info;
@@ -34,6 +42,9 @@ final class CallRun {
   private final GenerationRecord record;
   private final List<Step> steps;
   private String prefix;
+  // A token chunk is tokenHead + the quoted text + tokenTail; both ends are encoded once a stream.
+  private byte[] tokenHead;
+  private byte[] tokenTail;
   private int next;
   private boolean finished;
   private Future<?> pending;
@@ -82,7 +93,7 @@ final class CallRun {
     boolean wrote = false;
     while (next < steps.size() && !finished) {
       Step step = steps.get(next);
-      if (step.atNanos() > now) {
+      if (step.atNanos() > now + TOLERANCE_NANOS) {
         break;
       }
       next++;
@@ -92,7 +103,7 @@ final class CallRun {
       ctx.flush();
     }
     if (!finished && next < steps.size()) {
-      long delay = steps.get(next).atNanos() - now;
+      long delay = steps.get(next).atNanos() - now - TOLERANCE_NANOS;
       pending = ctx.executor().schedule(this::run, delay, TimeUnit.NANOSECONDS);
     }
   }
@@ -112,10 +123,20 @@ final class CallRun {
                 info.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         ctx.write(res);
         prefix = Wire.chunkPrefix(plan);
+        tokenHead = Wire.tokenHead(prefix).getBytes(StandardCharsets.UTF_8);
+        tokenTail = Wire.tokenTail(plan).getBytes(StandardCharsets.UTF_8);
         return true;
       }
       case COMMENT -> write(Wire.PROCESSING);
-      case TOKENS -> write(Wire.tokenChunk(plan, prefix, step.text()));
+      case TOKENS -> {
+        String quoted = Wire.quote(step.text());
+        ByteBuf buf =
+            ctx.alloc().ioBuffer(tokenHead.length + quoted.length() * 3 + tokenTail.length);
+        buf.writeBytes(tokenHead);
+        buf.writeCharSequence(quoted, StandardCharsets.UTF_8);
+        buf.writeBytes(tokenTail);
+        ctx.write(new DefaultHttpContent(buf));
+      }
       case BROKEN_JSON -> write(Wire.brokenChunk(plan, prefix, step.text()));
       case STREAM_ERROR -> {
         if (plan.stream()) {
@@ -164,7 +185,9 @@ final class CallRun {
       case RESET -> {
         finish();
         HttpHandler.log(state, info, "reset");
-        HttpHandler.reset(ctx);
+        // What was written before the reset reaches the client first, as after a real upstream cut.
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+            .addListener(f -> HttpHandler.reset(ctx));
         return false;
       }
       case HANG -> {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param model the requested id with any suffix (":nitro"), or null for the account default
  * @param promptTokens estimated from the messages (about 4 characters a token, 4 per message)
  * @param promptHash a hash of the message text, so one prompt always gets one answer
+ * @param jsonMode {@code response_format} asks for a JSON object (json_object or json_schema)
  */
 public record ChatRequest(
     String model,
@@ -22,7 +23,8 @@ public record ChatRequest(
     Integer maxTokens,
     boolean stream,
     List<String> stop,
-    ProviderPrefs provider) {
+    ProviderPrefs provider,
+    boolean jsonMode) {
 
   private static final int TOKENS_PER_IMAGE = 85;
 
@@ -115,8 +117,23 @@ public record ChatRequest(
     } else {
       stop = stringList(root, "stop");
     }
+    String format = root.path("response_format").path("type").asText("text");
+    if (!List.of("text", "json_object", "json_schema").contains(format)) {
+      throw new BadRequest(
+          "\"response_format.type\" must be \"text\", \"json_object\" or \"json_schema\", not \""
+              + format
+              + "\"");
+    }
     return new ChatRequest(
-        model, models, promptTokens, hash, maxTokens, stream, stop, provider(root.get("provider")));
+        model,
+        models,
+        promptTokens,
+        hash,
+        maxTokens,
+        stream,
+        stop,
+        provider(root.get("provider")),
+        !format.equals("text"));
   }
 
   private static ProviderPrefs provider(JsonNode p) throws BadRequest {

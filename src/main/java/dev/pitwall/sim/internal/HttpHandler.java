@@ -59,7 +59,10 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       sendError(ctx, info, ErrorReply.of(401, e.getMessage(), "authentication"));
       return;
     }
-    boolean open = path.equals(API + "/models") || path.startsWith(API + "/models/");
+    boolean open =
+        path.equals(API + "/models")
+            || path.startsWith(API + "/models/")
+            || path.startsWith(API + "/model/");
     if (key == null && state.requireKey && !open) {
       sendError(ctx, info, ErrorReply.of(401, "No auth credentials found", "authentication"));
       return;
@@ -80,6 +83,16 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         var model = state.profile.model(id);
         if (model.isPresent()) {
           sendJson(ctx, info, 200, Wire.endpoints(model.get()), Map.of());
+        } else {
+          sendError(ctx, info, ErrorReply.of(404, "No model found for " + id, "invalid_request"));
+        }
+      }
+    } else if (path.startsWith(API + "/model/") || path.startsWith(API + "/models/")) {
+      if (require(ctx, info, req, HttpMethod.GET)) {
+        String id = path.substring(path.indexOf('/', API.length() + 1) + 1);
+        var model = state.profile.model(id);
+        if (model.isPresent()) {
+          sendJson(ctx, info, 200, Wire.bytes(Map.of("data", Wire.model(model.get()))), Map.of());
         } else {
           sendError(ctx, info, ErrorReply.of(404, "No model found for " + id, "invalid_request"));
         }

@@ -61,11 +61,6 @@ public final class KeyAccounts {
     return a == null ? BigDecimal.ZERO : a.usage;
   }
 
-  /** Requests left in the key's minute budget, or -1 when unlimited. */
-  public synchronized int requestsRemaining(String key) {
-    return limits.requestsPerMinute() == null ? -1 : (int) Math.floor(refill(key).requests);
-  }
-
   private static Admission refusal(String which, int limit, double waitNanos) {
     int seconds = (int) Math.max(1, Math.ceil(waitNanos / 1e9));
     return new Admission(false, which, limit, seconds);

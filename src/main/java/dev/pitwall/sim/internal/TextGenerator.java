@@ -110,6 +110,18 @@ public final class TextGenerator {
 
   private TextGenerator() {}
 
+  /**
+   * {@code count} tokens forming the JSON object {@code {"answer":"…"}} (the first and last tokens
+   * are its braces), so a cut answer is invalid JSON, as a real one would be.
+   */
+  public static List<String> jsonTokens(long seed, String modelId, long promptHash, int count) {
+    List<String> tokens = new ArrayList<>(Math.max(count, 2));
+    tokens.add("{\"answer\":\"");
+    tokens.addAll(tokens(seed, modelId, promptHash, Math.max(0, count - 2)));
+    tokens.add("\"}");
+    return count < 2 ? tokens.subList(0, count) : tokens;
+  }
+
   /** {@code count} tokens of text; sentences end with a full stop every 6 to 17 words. */
   public static List<String> tokens(long seed, String modelId, long promptHash, int count) {
     SplittableRandom random =

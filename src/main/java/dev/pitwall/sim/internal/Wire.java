@@ -47,10 +47,17 @@ public final class Wire {
   }
 
   public static String tokenChunk(CallPlan plan, String prefix, String text) {
-    return prefix
-        + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":"
-        + quote(text)
-        + "},\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}"
+    return tokenHead(prefix) + quote(text) + tokenTail(plan);
+  }
+
+  /** A token chunk up to its content string: constant for one stream. */
+  public static String tokenHead(String prefix) {
+    return prefix + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":";
+  }
+
+  /** A token chunk after its content string: constant for one stream. */
+  public static String tokenTail(CallPlan plan) {
+    return "},\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}"
         + chunkSuffix(plan);
   }
 
@@ -186,7 +193,7 @@ public final class Wire {
     return bytes(body);
   }
 
-  static Map<String, Object> model(SimModel m) {
+  public static Map<String, Object> model(SimModel m) {
     SimEndpoint cheapest = m.cheapest();
     Map<String, Object> pricing = new LinkedHashMap<>();
     pricing.put("prompt", cheapest.promptPrice().toPlainString());
@@ -305,7 +312,7 @@ public final class Wire {
   }
 
   /** A JSON string literal. */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -167,10 +167,11 @@ public final class Fields {
     }
     double v = d.doubleValue();
     if (v < min || v > max) {
-      problems.add(
-          n,
-          key + " must be between " + plain(min) + " and " + plain(max) + ", not " + s(n),
-          "pick a value in that range");
+      String range =
+          max == Double.MAX_VALUE
+              ? " must be at least " + plain(min)
+              : " must be between " + plain(min) + " and " + plain(max);
+      problems.add(n, key + range + ", not " + s(n), "pick a value in that range");
       return null;
     }
     return v;
@@ -239,30 +240,34 @@ public final class Fields {
     if (n == null || isNull(n)) {
       return null;
     }
-    Matcher match =
-        n instanceof Scalar s ? DURATION.matcher(s.text().strip()) : DURATION.matcher("x");
-    if (n instanceof Scalar s && s.type() != ScalarType.BOOLEAN && match.matches()) {
-      double amount = Double.parseDouble(match.group(1));
-      String unit = match.group(2) == null ? "s" : match.group(2).toLowerCase(Locale.ROOT);
-      double millis =
-          switch (unit) {
-            case "ms" -> amount;
-            case "m", "min" -> amount * 60_000;
-            case "h" -> amount * 3_600_000;
-            default -> amount * 1000;
-          };
-      if (millis <= 0) {
-        problems.add(
-            n, key + " must be longer than zero, not " + s.text(), "write e.g. '" + key + ": 30s'");
-        return null;
-      }
-      return Duration.ofNanos(Math.round(millis * 1_000_000));
+    Matcher match = null;
+    if (n instanceof Scalar s && s.type() != ScalarType.BOOLEAN) {
+      match = DURATION.matcher(s.text().strip());
     }
-    problems.add(
-        n,
-        key + " must be a duration, not " + n.kind(),
-        "write a number with a unit: 500ms, 30s, 2m or 1h (a bare number means seconds)");
-    return null;
+    if (match == null || !match.matches()) {
+      problems.add(
+          n,
+          key + " must be a duration, not " + n.kind(),
+          "write a number with a unit: 500ms, 30s, 2m or 1h (a bare number means seconds)");
+      return null;
+    }
+    double amount = Double.parseDouble(match.group(1));
+    String unit = match.group(2) == null ? "s" : match.group(2).toLowerCase(Locale.ROOT);
+    double millis =
+        switch (unit) {
+          case "ms" -> amount;
+          case "m", "min" -> amount * 60_000;
+          case "h" -> amount * 3_600_000;
+          default -> amount * 1000;
+        };
+    if (millis <= 0) {
+      problems.add(
+          n,
+          key + " must be longer than zero, not " + ((Scalar) n).text(),
+          "write e.g. '" + key + ": 30s'");
+      return null;
+    }
+    return Duration.ofNanos(Math.round(millis * 1_000_000));
   }
 
   private static String tooSmallHint(String key, long min) {

@@ -130,6 +130,17 @@ final class ModelBinder {
                   + " not both",
               "keep 'providers' to compare providers side by side, or 'order' to test fallbacks");
     }
+    if (providers != null && !Boolean.TRUE.equals(free)) {
+      for (String key : List.of("allow_fallbacks", "only", "ignore", "sort")) {
+        if (m.get(key) != null) {
+          f.problems()
+              .add(
+                  m.get(key),
+                  key + " would be ignored: with 'providers' every cell is pinned",
+                  "add 'free_routing: true' to apply it to a free-routing cell, or remove it");
+        }
+      }
+    }
     if (free != null && providers == null) {
       f.problems()
           .add(

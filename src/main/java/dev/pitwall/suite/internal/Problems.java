@@ -27,8 +27,8 @@ public final class Problems {
   }
 
   /**
-   * Throws the collected problems, if any, in reading order: overrides first (they have no line),
-   * then each file's problems by line and column, files in the order they were first named.
+   * Throws the collected problems, if any, in reading order: overrides first (they have no line; by
+   * flag), then each file's problems by line and column, files in the order they were first named.
    */
   public void throwIfAny() throws SuiteException {
     if (list.isEmpty()) {
@@ -38,6 +38,7 @@ public final class Problems {
     List<SuiteProblem> sorted = new ArrayList<>(list);
     sorted.sort(
         Comparator.comparingInt((SuiteProblem p) -> p.line() == 0 ? 0 : 1)
+            .thenComparing(p -> p.line() == 0 ? p.file() : "")
             .thenComparingInt(p -> files.indexOf(p.file()))
             .thenComparingInt(SuiteProblem::line)
             .thenComparingInt(SuiteProblem::column));

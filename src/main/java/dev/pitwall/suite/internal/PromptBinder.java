@@ -40,13 +40,16 @@ final class PromptBinder {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Fields f;
+  private final Path suiteFile;
   private final Path baseDir;
   private final List<Prompt> prompts = new ArrayList<>();
   private final Map<String, Pos> idPositions = new LinkedHashMap<>();
 
-  PromptBinder(Fields fields, Path baseDir) {
+  /** Prompt files resolve against the folder of {@code suiteFile}. */
+  PromptBinder(Fields fields, Path suiteFile) {
     this.f = fields;
-    this.baseDir = baseDir;
+    this.suiteFile = suiteFile;
+    this.baseDir = suiteFile.toAbsolutePath().getParent();
   }
 
   List<Prompt> bind(Mapping root) {
@@ -284,7 +287,9 @@ final class PromptBinder {
               "check its permissions and encoding (UTF-8)");
       return;
     }
-    String display = path.toString();
+    // Named in messages as the user would reach it: next to the suite file as the suite was named.
+    Path parent = suiteFile.getParent();
+    String display = (parent == null ? Path.of(name) : parent.resolve(name)).normalize().toString();
     int before = prompts.size();
     int problemsBefore = f.problems().size();
     for (int i = 0; i < lines.size(); i++) {

@@ -18,6 +18,7 @@ import dev.pitwall.suite.internal.Node.ScalarType;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,8 +128,7 @@ public final class SuiteBinder {
               "use letters, digits, '.', '_' and '-' only, e.g. " + defaultName());
     }
     String description = f.string(root, "description");
-    Path baseDir = file.toAbsolutePath().getParent();
-    List<Prompt> prompts = new PromptBinder(f, baseDir).bind(root);
+    List<Prompt> prompts = new PromptBinder(f, file).bind(root);
     Mapping request = f.mapping(root.get("request"), "request");
     List<ModelBinder.Bound> bound =
         new ModelBinder(f, knownModels).bind(root.get("models"), request, layered.request());
@@ -399,7 +399,7 @@ public final class SuiteBinder {
     if (m == null) {
       return List.of();
     }
-    List<Slo> out = new java.util.ArrayList<>();
+    List<Slo> out = new ArrayList<>();
     for (Node.Entry e : m.entries().values()) {
       if (!Slo.KEY.matcher(e.key()).matches()) {
         f.problems()

@@ -166,8 +166,8 @@ final class SuiteChecks {
               + rpm
               + " is lower than the offered open-loop rate of "
               + fmt(perMinute)
-              + " per minute (load.rate on line "
-              + line(loadNode, "rate")
+              + " per minute (load.rate "
+              + origin(loadNode, "rate")
               + ")",
           "raise requests_per_minute to at least "
               + (long) Math.ceil(perMinute)
@@ -229,11 +229,10 @@ final class SuiteChecks {
     }
   }
 
-  private static String line(Mapping m, String key) {
-    Node n = m == null ? null : m.get(key);
-    return n == null || n.pos().line() == 0
-        ? (n == null ? "?" : n.pos().file())
-        : Integer.toString(n.pos().line());
+  /** Where a value came from, for messages: "on line 7", or "from -Drate=5/s". */
+  private static String origin(Mapping m, String key) {
+    Node n = m.get(key);
+    return n.pos().line() == 0 ? "from " + n.pos().file() : "on line " + n.pos().line();
   }
 
   private static String fmt(double d) {

@@ -17,7 +17,7 @@ class CallPlannerTest {
   private static final SimProfile PROFILE = SimProfile.bundled().withLatency(EXACT);
 
   private static ChatRequest request(String model, boolean stream) {
-    return new ChatRequest(model, null, 10, 1, null, stream, null, null);
+    return new ChatRequest(model, null, 10, 1, null, stream, null, null, false);
   }
 
   private static ChatRequest pinned(String model, String provider, boolean fallbacks) {
@@ -29,7 +29,8 @@ class CallPlannerTest {
         null,
         true,
         null,
-        new ProviderPrefs(List.of(provider), fallbacks, null, null, null));
+        new ProviderPrefs(List.of(provider), fallbacks, null, null, null),
+        false);
   }
 
   private static CallPlan plan(SimProfile profile, ChatRequest req, long seq) {
@@ -80,7 +81,7 @@ class CallPlannerTest {
 
   @Test
   void maxTokensCutsTheAnswer() {
-    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, 3, true, null, null);
+    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, 3, true, null, null, false);
     CallPlan p = plan(PROFILE, req, 0);
     assertThat(p.completionTokens()).isEqualTo(3);
     assertThat(p.finishReason()).isEqualTo("length");
@@ -91,12 +92,22 @@ class CallPlannerTest {
     CallPlan full = plan(PROFILE, request("openai/gpt-4o", false), 0);
     String[] words = full.content().split(" ");
     String stop = " " + words[3];
-    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, null, false, List.of(stop), null);
+    var req =
+        new ChatRequest("openai/gpt-4o", null, 10, 1, null, false, List.of(stop), null, false);
     CallPlan p = plan(PROFILE, req, 0);
     assertThat(p.content())
         .doesNotContain(stop.trim())
         .isEqualTo(full.content().substring(0, full.content().indexOf(stop)));
     assertThat(p.finishReason()).isEqualTo("stop");
+  }
+
+  @Test
+  void jsonModeAnswersAJsonObject() throws Exception {
+    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, null, false, null, null, true);
+    CallPlan p = plan(PROFILE, req, 0);
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.content());
+    assertThat(node.get("answer").asText()).isNotBlank();
+    assertThat(p.completionTokens()).isEqualTo(10);
   }
 
   @Test
@@ -117,10 +128,35 @@ class CallPlannerTest {
             null,
             true,
             null,
-            new ProviderPrefs(null, true, List.of("deepinfra"), null, null));
+            new ProviderPrefs(null, true, List.of("deepinfra"), null, null),
+            false);
     CallPlan p = plan(PROFILE, req, 0);
     assertThat(p.error().status()).isEqualTo(404);
     assertThat(p.error().message()).isEqualTo("No endpoints found for openai/gpt-4o.");
+  }
+
+  @Test
+  void maxTokensBeyondAnEndpointsLimitExcludesIt() {
+    var req =
+        new ChatRequest("anthropic/claude-3.5-sonnet", null, 10, 1, 9000, true, null, null, false);
+    CallPlan p = plan(PROFILE, req, 0);
+    assertThat(p.error().status()).isEqualTo(404);
+    var llama =
+        new ChatRequest(
+            "meta-llama/llama-3.1-70b-instruct", null, 10, 1, 20_000, true, null, null, false);
+    assertThat(plan(PROFILE, llama, 0).endpoint().providerSlug()).isEqualTo("lambda");
+  }
+
+  @Test
+  void stallOfAOneChunkAnswerComesBeforeTheFinish() {
+    var req = new ChatRequest("openai/gpt-4o", null, 10, 1, 2, true, null, null, false);
+    CallPlan p =
+        plan(
+            PROFILE.withFaults(List.of(FaultRule.always(FaultKind.STALL).withDelayMs(1000))),
+            req,
+            0);
+    assertThat(p.first(Step.Kind.FINISH).atNanos() - p.first(Step.Kind.TOKENS).atNanos())
+        .isEqualTo(1_000_000_000L);
   }
 
   @Test
@@ -157,7 +193,15 @@ class CallPlannerTest {
         PROFILE.withFaults(List.of(FaultRule.always(FaultKind.OUTAGE).forModel("openai/gpt-4o")));
     var req =
         new ChatRequest(
-            "openai/gpt-4o", List.of("mistralai/mistral-large"), 10, 1, null, true, null, null);
+            "openai/gpt-4o",
+            List.of("mistralai/mistral-large"),
+            10,
+            1,
+            null,
+            true,
+            null,
+            null,
+            false);
     CallPlan p = plan(down, req, 0);
     assertThat(p.replyModel()).isEqualTo("mistralai/mistral-large");
     assertThat(p.endpoint().providerName()).isEqualTo("Mistral");

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The harness's own ceiling (issue 7): pitwall's runner + client + requests.csv writer in open loop
+# against loopback servers that answer at once, and wrk against the same server for the ratio.
+#
+#   scripts/bench-harness.sh                # the default table (takes ~4 minutes)
+#   scripts/bench-harness.sh noop 20000 200000   # one run: TARGET (noop|sim) RATE CALLS
+#
+# Prints one line per run: offered and achieved rate, dispatch delay (t_send - t_sched) p50/p99/p99.9,
+# e2e p50/p99, heap in use after a full GC before and after the run. Needs wrk for the ratio
+# (Debian: apt-get install wrk); without it that part is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench.classpath >/dev/null
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -v '^server '; }
+
+if [ $# -gt 0 ]; then run "$@"; exit; fi
+
+echo "## dispatch delay at 1,000 req/s"
+run noop 1000 30000
+run sim 1000 30000
+echo "## ceiling: offered far above what 2 cores can send"
+run noop 50000 200000
+run sim 50000 200000
+echo "## heap after 100,000 and 1,000,000 calls (must not grow with calls)"
+run noop 20000 100000
+run noop 20000 1000000
+
+if command -v wrk >/dev/null 2>&1; then
+  echo "## wrk (C load generator) against the same no-op server, 2 threads, 32 connections, 10 s"
+  body='{"model":"noop/model","messages":[{"role":"user","content":"ping"}],"max_tokens":1,"stream":false}'
+  lua=$(mktemp --suffix=.lua)
+  printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\n' "$body" >"$lua"
+  fifo=$(mktemp -u); mkfifo "$fifo"
+  java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling noop 1 1 --hold <"$fifo" >"$fifo.out" &
+  exec 3>"$fifo"
+  for _ in $(seq 50); do grep -q '^server ' "$fifo.out" 2>/dev/null && break; sleep 0.2; done
+  url=$(awk '/^server /{print $2}' "$fifo.out")
+  wrk -t2 -c32 -d10s -s "$lua" "$url/chat/completions" | grep -E 'Requests/sec|Latency'
+  exec 3>&-
+  wait || true
+  rm -f "$lua" "$fifo" "$fifo.out"
+else
+  echo "## wrk not installed: apt-get install wrk to measure the ratio"
+fi

@@ -1,0 +1,141 @@
+package dev.pitwall.report;
+
+import dev.pitwall.metrics.Metric;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.ProviderNames;
+import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.metrics.SeriesResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Notable findings computed from a run's data, one sentence each, for report.md: the fastest time
+ * to first token and output speed, the cheapest per 1M output tokens, fallbacks, data-policy
+ * violations (served providers outside the suite's allowed list), SLO failures, errors and
+ * throttling. Nothing here is an opinion: each sentence states a figure and where it came from.
+ */
+final class Findings {
+  private Findings() {}
+
+  static List<String> of(ReportContext ctx) {
+    List<String> out = new ArrayList<>();
+    List<SeriesResult> series = ctx.result().series();
+    best(series, Metric.TTFT, false)
+        .ifPresent(
+            s ->
+                out.add(
+                    "Fastest median TTFT: **"
+                        + s.key().label()
+                        + "** at "
+                        + Fmt.fixed(s.metric(Metric.TTFT).percentile(50), 1)
+                        + " ms (p99 "
+                        + Fmt.fixed(s.metric(Metric.TTFT).percentile(99), 1)
+                        + " ms)."));
+    best(series, Metric.OUTPUT_SPEED, true)
+        .ifPresent(
+            s ->
+                out.add(
+                    "Fastest median output speed: **"
+                        + s.key().label()
+                        + "** at "
+                        + Fmt.fixed(s.metric(Metric.OUTPUT_SPEED).percentile(50), 1)
+                        + " tokens/s."));
+    series.stream()
+        .filter(s -> s.costPerMillionOutputTokens() != null && s.costUsd().signum() > 0)
+        .min(Comparator.comparing(SeriesResult::costPerMillionOutputTokens))
+        .ifPresent(
+            s ->
+                out.add(
+                    "Cheapest per 1M output tokens: **"
+                        + s.key().label()
+                        + "** at $"
+                        + Fmt.money(s.costPerMillionOutputTokens(), 4)
+                        + " ($"
+                        + Fmt.money(s.costPerCall(), 6)
+                        + " per call)."));
+    for (SeriesResult s : series) {
+      SeriesKey k = s.key();
+      if (isFallback(k)) {
+        out.add(
+            "Fallback: cell `"
+                + k.cellId()
+                + "` asked for "
+                + k.requestedProvider()
+                + " but **"
+                + k.servedProvider()
+                + "** served "
+                + s.outcomes().total()
+                + " measured attempt(s).");
+      }
+    }
+    List<String> allowed = ctx.suite().allowedProviders();
+    if (!allowed.isEmpty()) {
+      for (SeriesResult s : series) {
+        String served = s.key().servedProvider();
+        if (!"unknown".equals(served)
+            && allowed.stream().noneMatch(a -> ProviderNames.same(a, served))) {
+          out.add(
+              "Data-policy violation: **"
+                  + served
+                  + "** served "
+                  + s.outcomes().total()
+                  + " measured attempt(s) of "
+                  + s.key().model()
+                  + " but is not in allowed_providers "
+                  + allowed
+                  + ".");
+        }
+      }
+    }
+    for (SloVerdict v : ctx.verdicts()) {
+      if (!v.passed()) {
+        out.add("SLO failed for " + v.series().label() + ": " + v.describe() + ".");
+      }
+    }
+    for (SeriesResult s : series) {
+      long failures = s.outcomes().failures();
+      if (failures > 0) {
+        out.add(
+            "Errors: "
+                + s.key().label()
+                + " failed "
+                + failures
+                + " of "
+                + s.outcomes().attempted()
+                + " attempts ("
+                + Fmt.percent(s.outcomes().errorRate())
+                + ": "
+                + Charts.describe(s.outcomes())
+                + ").");
+      }
+    }
+    long throttled = ctx.result().outcomes().get(Outcome.THROTTLED);
+    if (throttled > 0) {
+      out.add(
+          "Throttling: "
+              + throttled
+              + " measured attempt(s) got HTTP 429; they count apart from errors.");
+    }
+    if (ctx.result().outcomes().get(Outcome.OK) == 0) {
+      out.add("**No measured call succeeded**: latency, speed and cost figures are absent.");
+    }
+    return out;
+  }
+
+  static boolean isFallback(SeriesKey k) {
+    return !"auto".equals(k.requestedProvider())
+        && !"unknown".equals(k.servedProvider())
+        && !ProviderNames.same(k.requestedProvider(), k.servedProvider());
+  }
+
+  private static Optional<SeriesResult> best(
+      List<SeriesResult> series, Metric metric, boolean biggerIsBetter) {
+    Comparator<SeriesResult> byMedian =
+        Comparator.comparingDouble(s -> s.metric(metric).percentile(50));
+    List<SeriesResult> measured =
+        series.stream().filter(s -> s.metric(metric).count() > 0).toList();
+    return biggerIsBetter ? measured.stream().max(byMedian) : measured.stream().min(byMedian);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.pitwall.runner;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tasks of an iteration still running: at most {@code limit} at once, each leaving when it
+ * ends, so memory follows the calls in flight, never the calls made. A stop can wait for them to
+ * drain, or cancel them.
+ */
+final class InFlight {
+  private final Semaphore permits;
+  private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+  private int count;
+
+  InFlight(int limit) {
+    this.permits = new Semaphore(limit);
+  }
+
+  /**
+   * Starts a task once fewer than the limit are running; false (task not started) when {@code
+   * giveUp} turns true while waiting for room.
+   */
+  boolean submit(ExecutorService threads, Runnable task, java.util.function.BooleanSupplier giveUp)
+      throws InterruptedException {
+    while (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+      if (giveUp.getAsBoolean()) {
+        return false;
+      }
+    }
+    FutureTask<Void> future = new FutureTask<>(task, null);
+    synchronized (this) {
+      count++;
+    }
+    running.add(future);
+    threads.execute(
+        () -> {
+          try {
+            future.run();
+          } finally {
+            running.remove(future);
+            permits.release();
+            synchronized (this) {
+              if (--count == 0) {
+                notifyAll();
+              }
+            }
+          }
+        });
+    return true;
+  }
+
+  /** Waits until nothing runs; false if the timeout passed first. */
+  synchronized boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + unit.toMillis(timeout);
+    while (count > 0) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
+  /** Interrupts every task still running; the client ends their calls as CANCELLED. */
+  void cancelAll() {
+    running.forEach(f -> f.cancel(true));
+  }
+}

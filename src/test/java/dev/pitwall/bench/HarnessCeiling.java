@@ -1,0 +1,158 @@
+package dev.pitwall.bench;
+
+import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.LlmClient;
+import dev.pitwall.client.LlmClients;
+import dev.pitwall.metrics.Metric;
+import dev.pitwall.metrics.MetricResult;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.RunMetrics;
+import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.report.RequestsCsvWriter;
+import dev.pitwall.runner.RunContext;
+import dev.pitwall.runner.Runner;
+import dev.pitwall.sim.LatencyModel;
+import dev.pitwall.sim.SimProfile;
+import dev.pitwall.sim.Simulator;
+import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.Arrival;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Limits;
+import dev.pitwall.suite.Load;
+import dev.pitwall.suite.LoadMode;
+import dev.pitwall.suite.Message;
+import dev.pitwall.suite.ModelSpec;
+import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.Prompt;
+import dev.pitwall.suite.RequestParams;
+import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.Timeouts;
+import dev.pitwall.time.Sleeper;
+import dev.pitwall.time.Ticker;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The harness's own ceiling (issue 7): pitwall's real runner, client and requests.csv writer in
+ * open loop against a loopback server that answers at once, reporting the rate achieved, the
+ * dispatch delay (t_send − t_sched) percentiles, end-to-end latency, and heap in use after a full
+ * GC. Run by {@code scripts/bench-harness.sh}, which also measures wrk against the same server.
+ *
+ * <pre>HarnessCeiling TARGET RATE CALLS   TARGET: noop | sim</pre>
+ */
+public final class HarnessCeiling {
+  private HarnessCeiling() {}
+
+  public static void main(String[] args) throws Exception {
+    String target = args.length > 0 ? args[0] : "noop";
+    double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10_000;
+    long calls = args.length > 2 ? Long.parseLong(args[2]) : 100_000;
+    boolean hold = args.length > 3 && args[3].equals("--hold");
+    if (target.equals("noop")) {
+      try (NoopServer server = new NoopServer(1)) {
+        URI base = URI.create("http://127.0.0.1:" + server.port() + "/api/v1");
+        announce(base, hold);
+        measure("noop", base, "noop/model", rate, calls);
+      }
+    } else {
+      LatencyModel instant = new LatencyModel(0, 0, 1e9, 0, 1, 1, 0);
+      SimulatorOptions options =
+          SimulatorOptions.defaults().withProfile(SimProfile.bundled().withLatency(instant));
+      try (Simulator sim = Simulator.start(options.withIoThreads(1))) {
+        announce(sim.baseUrl(), hold);
+        measure("sim", sim.baseUrl(), "openai/gpt-4o-mini", rate, calls);
+      }
+    }
+  }
+
+  /** Prints the server's URL (the script points wrk at it) and waits for Enter when asked. */
+  private static void announce(URI base, boolean hold) throws java.io.IOException {
+    System.out.println("server " + base);
+    System.out.flush();
+    if (hold) {
+      System.in.read();
+    }
+  }
+
+  static void measure(String target, URI base, String model, double rate, long calls)
+      throws Exception {
+    RequestParams params = new RequestParams(1, 0.0, null, null, null, false, false, Map.of());
+    Suite suite =
+        new Suite(
+            "harness-ceiling",
+            "",
+            null,
+            List.of(new Prompt("p", List.of(new Message("user", "ping")))),
+            List.of(new ModelSpec(model, List.of(), false, null, params)),
+            new Load(LoadMode.OPEN, 1, rate, Arrival.CONSTANT, 1),
+            new Iterations(0, 1, Math.toIntExact(calls)),
+            Limits.NONE,
+            new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+            Retries.NONE,
+            null,
+            null);
+    Path csv = Files.createTempFile("harness-requests", ".csv");
+    RunMetrics metrics = new RunMetrics();
+    long heapBefore = usedHeapAfterGc();
+    long t0 = Ticker.system().nanos();
+    try (LlmClient client = LlmClients.http(ClientConfig.of(base, null), Ticker.system());
+        RequestsCsvWriter requests = RequestsCsvWriter.open(csv)) {
+      RunContext ctx =
+          new RunContext(
+              Plan.of(suite),
+              client,
+              Ticker.system(),
+              Sleeper.system(),
+              requests,
+              metrics,
+              null,
+              null,
+              null,
+              System.currentTimeMillis(),
+              false,
+              Duration.ofSeconds(5));
+      new Runner(ctx).run();
+    }
+    double seconds = (Ticker.system().nanos() - t0) / 1e9;
+    long heapAfter = usedHeapAfterGc();
+    List<SeriesResult> all = metrics.results();
+    for (SeriesResult other : all.subList(1, all.size())) {
+      System.out.println("  also: " + other.key().label() + " " + other.outcomes());
+    }
+    SeriesResult s = all.get(0);
+    MetricResult dispatch = s.metric(Metric.DISPATCH_DELAY);
+    MetricResult e2e = s.metric(Metric.E2E);
+    System.out.printf(
+        "%-5s offered %8.0f/s  calls %8d  achieved %8.0f/s  ok %8d  failed %6d"
+            + "  dispatch p50 %6.3f p99 %7.3f p99.9 %7.3f ms  e2e p50 %6.3f p99 %7.3f ms"
+            + "  heap %4d MB -> %4d MB  csv %5d MB%n",
+        target,
+        rate,
+        calls,
+        calls / seconds,
+        s.outcomes().get(Outcome.OK),
+        s.outcomes().total() - s.outcomes().get(Outcome.OK),
+        dispatch.percentile(50),
+        dispatch.percentile(99),
+        dispatch.percentile(99.9),
+        e2e.percentile(50),
+        e2e.percentile(99),
+        heapBefore >> 20,
+        heapAfter >> 20,
+        Files.size(csv) >> 20);
+    Files.delete(csv);
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

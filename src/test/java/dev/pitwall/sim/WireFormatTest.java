@@ -1,0 +1,198 @@
+package dev.pitwall.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.time.Ticker;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What goes on the wire, checked from a raw socket: SSE framing byte for byte and its timing. */
+class WireFormatTest {
+  private static final Clock FIXED =
+      Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
+
+  /** TTFT 50 ms, 100 tokens/s, 2 tokens a chunk, 6-token answers, no randomness. */
+  static SimProfile exactProfile(List<FaultRule> faults) {
+    LatencyModel exact = new LatencyModel(50, 0, 100, 0, 2, 6, 0);
+    SimEndpoint acme =
+        new SimEndpoint(
+            "Acme",
+            "acme",
+            new BigDecimal("0.000001"),
+            new BigDecimal("0.000002"),
+            "fp8",
+            8192,
+            1024,
+            List.of("max_tokens"),
+            exact);
+    SimModel model =
+        new SimModel("test/model", "Test: Model", 1, "d", 8192, null, null, List.of(acme));
+    return new SimProfile(List.of(model), faults, null);
+  }
+
+  private static final String BODY =
+      "{\"model\":\"test/model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+
+  @Test
+  void streamIsFramedExactlyAsOpenRouterDoes() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults().withProfile(exactProfile(List.of())).withClock(FIXED))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      String head = ex.head();
+      assertThat(head).startsWith("HTTP/1.1 200 OK\r\n");
+      assertThat(head.toLowerCase())
+          .contains("content-type: text/event-stream\r\n")
+          .contains("transfer-encoding: chunked\r\n");
+      String id = head.replaceAll("(?s).*(?i:x-generation-id): (gen-[^\r]+)\r\n.*", "$1");
+      assertThat(id).matches("gen-1700000000-[A-Za-z0-9]{20}");
+      String env =
+          "data: {\"id\":\""
+              + id
+              + "\",\"provider\":\"Acme\",\"model\":\"test/model\",\"object\":\"chat.completion.chunk\","
+              + "\"created\":1700000000,\"choices\":[";
+      String fp = ex.body().replaceAll("(?s).*\"system_fingerprint\":\"(fp_[0-9a-f]+)\".*", "$1");
+      String tail = "],\"system_fingerprint\":\"" + fp + "\"}\n\n";
+      String[] parts = ex.body().split("\"content\":\"");
+      String t1 = parts[1].substring(0, parts[1].indexOf('"'));
+      String t2 = parts[2].substring(0, parts[2].indexOf('"'));
+      String t3 = parts[3].substring(0, parts[3].indexOf('"'));
+      String expected =
+          ": OPENROUTER PROCESSING\n\n"
+              + token(env, t1, tail)
+              + token(env, t2, tail)
+              + token(env, t3, tail)
+              + env
+              + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"stop\","
+              + "\"native_finish_reason\":\"stop\",\"logprobs\":null}"
+              + tail
+              + env
+              + "],\"usage\":{\"prompt_tokens\":6,\"completion_tokens\":6,\"total_tokens\":12,"
+              + "\"cost\":0.000018,\"is_byok\":false,"
+              + "\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0,\"video_tokens\":0},"
+              + "\"cost_details\":{\"upstream_inference_cost\":null,\"upstream_inference_prompt_cost\":0.000006,"
+              + "\"upstream_inference_completions_cost\":0.000012},"
+              + "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"image_tokens\":0}}}\n\n"
+              + "data: [DONE]\n\n";
+      assertThat(ex.body()).isEqualTo(expected);
+      assertThat((t1 + t2 + t3).split(" ")).hasSize(6 - countStops(t1 + t2 + t3));
+    }
+  }
+
+  private static int countStops(String s) {
+    return (int) s.chars().filter(c -> c == '.').count();
+  }
+
+  private static String token(String env, String text, String tail) {
+    return env
+        + "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\""
+        + text
+        + "\"},\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}"
+        + tail;
+  }
+
+  @Test
+  void tokenEventsArriveWhenTheProfileSays() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      // warm the JIT and the connection path once
+      RawHttp.exchange(sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      String text = ex.text();
+      int first = text.indexOf("\"content\":\"", 0);
+      int second = text.indexOf("\"content\":\"", first + 1);
+      int third = text.indexOf("\"content\":\"", second + 1);
+      long[] at = {
+        ex.arrivalOf("}\n\n", first), ex.arrivalOf("}\n\n", second), ex.arrivalOf("}\n\n", third)
+      };
+      long[] expected = {50_000_000L, 70_000_000L, 90_000_000L};
+      for (int i = 0; i < 3; i++) {
+        // At most half a millisecond early (CallRun.TOLERANCE_NANOS; the client wrote before the
+        // server's clock started). The upper bound is loose because this machine is shared;
+        // precision is measured by scripts/bench-sim.sh.
+        assertThat(at[i])
+            .as("chunk %d", i)
+            .isBetween(expected[i] - 1_000_000L, expected[i] + 2_000_000_000L);
+      }
+    }
+  }
+
+  @Test
+  void resetIsATcpReset() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(
+                    exactProfile(List.of(FaultRule.always(FaultKind.RESET).withAfterTokens(2)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      assertThat(ex.reset()).isTrue();
+      assertThat(ex.text()).contains("\"content\":").doesNotContain("[DONE]");
+    }
+  }
+
+  @Test
+  void htmlErrorHasAnHtmlBody() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(exactProfile(List.of(FaultRule.always(FaultKind.HTML_ERROR)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
+      assertThat(ex.head().toLowerCase()).contains("content-type: text/html");
+      assertThat(ex.body()).startsWith("<html>");
+    }
+  }
+
+  @Test
+  void midStreamErrorIsAFullChunkWithErrorTypeThenDone() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(
+                    exactProfile(
+                        List.of(
+                            FaultRule.always(FaultKind.MID_STREAM_ERROR).withAfterTokens(2)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 200 OK");
+      String[] events = ex.body().split("\n\n");
+      assertThat(events).hasSize(4);
+      assertThat(events[2])
+          .contains("\"object\":\"chat.completion.chunk\"")
+          .contains("\"error\":{\"code\":502,")
+          .contains("\"error_type\":\"provider_unavailable\"")
+          .contains("\"finish_reason\":\"error\"");
+      assertThat(events[3]).isEqualTo("data: [DONE]");
+    }
+  }
+
+  @Test
+  void invalidJsonChunkIsCutShort() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(
+                    exactProfile(
+                        List.of(FaultRule.always(FaultKind.INVALID_JSON).withAfterTokens(2)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      String[] events = ex.body().split("\n\n");
+      assertThat(events[2]).startsWith("data: {").doesNotEndWith("}");
+      assertThat(events[events.length - 1]).isEqualTo("data: [DONE]");
+    }
+  }
+}
