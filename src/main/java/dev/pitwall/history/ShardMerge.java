@@ -101,7 +101,7 @@ public final class ShardMerge {
     try (RequestsCsvWriter w = RequestsCsvWriter.open(out.resolve(RunFolder.REQUESTS))) {
       records.forEach(w::accept);
     }
-    Manifest first = shards.get(0).folder().manifest();
+    RunFolder first = shards.get(0).folder();
     List<String> warnings = new ArrayList<>();
     shards.forEach(s -> warnings.addAll(s.folder().warnings()));
     ReportContext ctx =
@@ -143,22 +143,23 @@ public final class ShardMerge {
               + " version, or regenerate its reports)");
     }
     Map<String, List<Histogram>> intervals = new LinkedHashMap<>();
-    HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
-    for (EncodableHistogram h = reader.nextIntervalHistogram();
-        h != null;
-        h = reader.nextIntervalHistogram()) {
-      if (h instanceof Histogram histogram && histogram.getTag() != null) {
-        intervals.computeIfAbsent(histogram.getTag(), t -> new ArrayList<>()).add(histogram);
+    try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+      for (EncodableHistogram h = reader.nextIntervalHistogram();
+          h != null;
+          h = reader.nextIntervalHistogram()) {
+        if (h instanceof Histogram histogram && histogram.getTag() != null) {
+          intervals.computeIfAbsent(histogram.getTag(), t -> new ArrayList<>()).add(histogram);
+        }
       }
     }
     return new ShardRun(folder, folder.replay(), intervals);
   }
 
   private static void checkCompatible(List<ShardRun> shards, List<String> notes) {
-    Manifest first = shards.get(0).folder().manifest();
-    RunStamp a = RunStamp.of(shards.get(0).folder().runId(), first.info());
+    RunFolder first = shards.get(0).folder();
+    RunStamp a = RunStamp.of(first.runId(), first.info());
     for (ShardRun s : shards.subList(1, shards.size())) {
-      Manifest m = s.folder().manifest();
+      RunFolder m = s.folder();
       RunStamp b = RunStamp.of(s.folder().runId(), m.info());
       // As a comparison of this shard (current) with the first (baseline): "first → this".
       Comparer.incompatibility(
@@ -190,7 +191,7 @@ public final class ShardMerge {
       }
     }
     List<String> labels =
-        shards.stream().map(s -> s.folder().manifest().info().settings().get("shard")).toList();
+        shards.stream().map(s -> s.folder().info().settings().get("shard")).toList();
     if (labels.stream().allMatch(Objects::nonNull)) {
       int count = Integer.parseInt(labels.get(0).substring(labels.get(0).indexOf('/') + 1));
       if (labels.size() != count) {
@@ -299,6 +300,7 @@ public final class ShardMerge {
                 series.promptTokens(),
                 series.completionTokens(),
                 series.costUsd(),
+                series.goodCalls(),
                 series.measuredSeconds()));
       }
     }
@@ -319,18 +321,14 @@ public final class ShardMerge {
   }
 
   private static RunInfo mergedInfo(List<ShardRun> shards) {
-    RunInfo first = shards.get(0).folder().manifest().info();
+    RunInfo first = shards.get(0).folder().info();
     Instant start =
-        shards.stream()
-            .map(s -> s.folder().manifest().info().start())
-            .min(Instant::compareTo)
-            .get();
-    Instant end =
-        shards.stream().map(s -> s.folder().manifest().info().end()).max(Instant::compareTo).get();
+        shards.stream().map(s -> s.folder().info().start()).min(Instant::compareTo).get();
+    Instant end = shards.stream().map(s -> s.folder().info().end()).max(Instant::compareTo).get();
     String partial =
         shards.stream()
-            .filter(s -> s.folder().manifest().info().partial())
-            .map(s -> s.folder().runId() + ": " + s.folder().manifest().info().partialReason())
+            .filter(s -> s.folder().info().partial())
+            .map(s -> s.folder().runId() + ": " + s.folder().info().partialReason())
             .collect(Collectors.joining("; "));
     Map<String, String> settings = new TreeMap<>(first.settings());
     settings.remove("shard");
