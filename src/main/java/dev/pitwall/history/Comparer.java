@@ -68,8 +68,14 @@ public final class Comparer {
         rows.add(compare(m, now.get(key), before.getOrDefault(key, List.of()), options));
       }
     }
+    List<String> allNotes = new ArrayList<>();
+    if (current.run().partial()) {
+      allNotes.add(
+          "run " + current.run().runId() + " is partial: its figures cover only the calls it made");
+    }
+    allNotes.addAll(notes);
     return new CompareResult(
-        current.run(), baseline.stream().map(RunFigures::run).toList(), options, rows, notes);
+        current.run(), baseline.stream().map(RunFigures::run).toList(), options, rows, allNotes);
   }
 
   static Comparison compare(
