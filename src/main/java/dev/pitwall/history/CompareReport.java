@@ -1,0 +1,360 @@
+package dev.pitwall.history;
+
+import dev.pitwall.metrics.Score;
+import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.report.ChartKit;
+import java.awt.Color;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/**
+ * The outputs of {@code pitwall compare}: a console table, compare.csv (every row), compare.md (a
+ * verdict first, then the changes, then the headline figures) and charts/compare.png (the relative
+ * change of the headline latencies, speed and cost, red where regressed, green where improved).
+ */
+public final class CompareReport {
+  public static final String CSV = "compare.csv";
+  public static final String MARKDOWN = "compare.md";
+  public static final String CHART = "charts/compare.png";
+
+  /** The measures every table shows; others appear only when their verdict is not unchanged. */
+  static final Set<Measure> HEADLINE =
+      EnumSet.of(
+          Measure.TTFT,
+          Measure.E2E,
+          Measure.OUTPUT_SPEED,
+          Measure.ERROR_RATE,
+          Measure.COST_PER_CALL);
+
+  static final List<String> CSV_HEADER =
+      List.of(
+          "cell",
+          "prompt",
+          "model",
+          "requested_provider",
+          "served_provider",
+          "metric",
+          "unit",
+          "baseline_score",
+          "baseline_error",
+          "baseline_iterations",
+          "current_score",
+          "current_error",
+          "current_iterations",
+          "difference",
+          "relative_difference",
+          "p_value",
+          "confidence",
+          "threshold",
+          "verdict",
+          "current_run",
+          "baseline_runs");
+
+  private CompareReport() {}
+
+  /** Writes compare.csv, compare.md and charts/compare.png into {@code dir}. */
+  public static List<String> writeAll(Path dir, CompareResult r) throws IOException {
+    return writeAll(dir, r, List.of());
+  }
+
+  /** As {@link #writeAll(Path, CompareResult)}, embedding the given trend charts in compare.md. */
+  public static List<String> writeAll(Path dir, CompareResult r, List<String> trendCharts)
+      throws IOException {
+    Files.createDirectories(dir);
+    writeCsv(dir.resolve(CSV), r);
+    Files.writeString(dir.resolve(MARKDOWN), markdown(r, trendCharts), StandardCharsets.UTF_8);
+    writeChart(dir.resolve(CHART), r);
+    return List.of(CSV, MARKDOWN, CHART);
+  }
+
+  static List<Comparison> shown(CompareResult r) {
+    return r.rows().stream()
+        .filter(c -> HEADLINE.contains(c.measure()) || c.verdict() != Verdict.UNCHANGED)
+        .toList();
+  }
+
+  /** A fixed-width table for the console, followed by the verdict line. */
+  public static String console(CompareResult r) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"series", "metric", "baseline", "current", "change", "p", "verdict"});
+    for (Comparison c : shown(r)) {
+      rows.add(
+          new String[] {
+            c.series().label(),
+            c.measure().id(),
+            score(c.baseline(), c.measure()),
+            score(c.current(), c.measure()),
+            change(c),
+            p(c.pValue()),
+            c.verdict() == Verdict.REGRESSED ? "REGRESSED" : c.verdict().text()
+          });
+    }
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(header(r)).append('\n');
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        String cell =
+            i >= 2 && i <= 5 ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
+        sb.append(cell).append(i + 1 < row.length ? "  " : "\n");
+      }
+    }
+    r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+    sb.append(summary(r)).append('\n');
+    return sb.toString();
+  }
+
+  static String header(CompareResult r) {
+    String base =
+        r.baseline().size() == 1
+            ? "run " + r.baseline().get(0).runId()
+            : "the trailing "
+                + r.baseline().size()
+                + " runs ("
+                + r.baseline().get(0).runId()
+                + " … "
+                + r.baseline().get(r.baseline().size() - 1).runId()
+                + ")";
+    return String.format(
+        Locale.ROOT,
+        "# compare %s: run %s against %s; Welch's t-test at %s %% confidence",
+        r.current().suite(),
+        r.current().runId(),
+        base,
+        trim(r.options().confidence() * 100));
+  }
+
+  static String summary(CompareResult r) {
+    if (r.regressed()) {
+      return "REGRESSED: "
+          + r.regressions().stream()
+              .map(c -> c.series().label() + " " + c.measure().id() + " " + change(c))
+              .collect(Collectors.joining("; "));
+    }
+    return String.format(
+        Locale.ROOT,
+        "no regression (%d improved, %d unchanged, %d new, %d missing)",
+        r.count(Verdict.IMPROVED),
+        r.count(Verdict.UNCHANGED),
+        r.count(Verdict.NEW),
+        r.count(Verdict.MISSING));
+  }
+
+  static void writeCsv(Path file, CompareResult r) throws IOException {
+    String baselineRuns =
+        r.baseline().stream().map(RunStamp::runId).collect(Collectors.joining(";"));
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter out =
+            new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      out.printRecord(CSV_HEADER);
+      for (Comparison c : r.rows()) {
+        SeriesKey k = c.series();
+        out.printRecord(
+            k.cellId(),
+            k.promptId(),
+            k.model(),
+            k.requestedProvider(),
+            k.servedProvider(),
+            c.measure().id(),
+            c.measure().unit(),
+            c.baseline() == null ? "" : HistoryCsv.number(c.baseline().mean()),
+            c.baseline() == null ? "" : HistoryCsv.number(c.baseline().error()),
+            c.baseline() == null ? "" : c.baseline().iterations(),
+            c.current() == null ? "" : HistoryCsv.number(c.current().mean()),
+            c.current() == null ? "" : HistoryCsv.number(c.current().error()),
+            c.current() == null ? "" : c.current().iterations(),
+            HistoryCsv.number(c.difference()),
+            HistoryCsv.number(c.relativeDifference()),
+            HistoryCsv.number(c.pValue()),
+            trim(r.options().confidence()),
+            c.threshold().toString(),
+            c.verdict().text(),
+            r.current().runId(),
+            baselineRuns);
+      }
+    }
+  }
+
+  static String markdown(CompareResult r, List<String> trendCharts) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(header(r).substring(2)).append("\n\n");
+    md.append("**").append(summary(r)).append("**\n\n");
+    if (r.current().simulated()) {
+      md.append("> SIMULATED: both sides ran on pitwall's built-in simulator.\n\n");
+    }
+    md.append(
+        "A change is a regression when it is worse than its threshold and Welch's t-test over the"
+            + " iteration scores finds it significant; noise alone stays unchanged.\n\n");
+    List<Comparison> changed =
+        r.rows().stream().filter(c -> c.verdict() != Verdict.UNCHANGED).toList();
+    if (!changed.isEmpty()) {
+      md.append("## Changes\n\n");
+      table(md, changed);
+    }
+    md.append("## Headline figures\n\n");
+    table(md, r.rows().stream().filter(c -> HEADLINE.contains(c.measure())).toList());
+    md.append("![relative change of the headline figures](").append(CHART).append(")\n\n");
+    if (!trendCharts.isEmpty()) {
+      md.append("## Trends\n\n");
+      md.append(
+          "Each series over the recent runs: score with its 99.9 % confidence interval; red rings"
+              + " mark runs that regressed against the runs before them.\n\n");
+      for (String chart : trendCharts) {
+        md.append("![").append(chart).append("](").append(chart).append(")\n\n");
+      }
+    }
+    if (!r.notes().isEmpty()) {
+      md.append("## Notes\n\n");
+      r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+      md.append('\n');
+    }
+    md.append("Baseline runs: ")
+        .append(r.baseline().stream().map(RunStamp::runId).collect(Collectors.joining(", ")))
+        .append(". Thresholds: ")
+        .append(
+            r.options().thresholds().entrySet().stream()
+                .map(e -> e.getKey().id() + " " + e.getValue())
+                .collect(Collectors.joining(", ")))
+        .append(".\n");
+    return md.toString();
+  }
+
+  private static void table(StringBuilder md, List<Comparison> rows) {
+    md.append("| series | metric | baseline | current | change | p | threshold | verdict |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+    for (Comparison c : rows) {
+      md.append("| ")
+          .append(c.series().label().replace("|", "\\|"))
+          .append(" | ")
+          .append(c.measure().id())
+          .append(" | ")
+          .append(score(c.baseline(), c.measure()))
+          .append(" | ")
+          .append(score(c.current(), c.measure()))
+          .append(" | ")
+          .append(change(c))
+          .append(" | ")
+          .append(p(c.pValue()))
+          .append(" | ")
+          .append(c.threshold())
+          .append(" | ")
+          .append(c.verdict() == Verdict.REGRESSED ? "**regressed**" : c.verdict().text())
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static void writeChart(Path file, CompareResult r) throws IOException {
+    List<Comparison> rows =
+        r.rows().stream()
+            // Rates are judged in points, not percent: a 0.5 % → 10 % error rate would dwarf all.
+            .filter(
+                c ->
+                    HEADLINE.contains(c.measure())
+                        && c.threshold().relative()
+                        && !Double.isNaN(c.relativeDifference()))
+            .toList();
+    String title = "Change against the baseline (latency, speed, cost), " + r.current().suite();
+    if (rows.isEmpty()) {
+      ChartKit.saveNote(
+          file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
+      return;
+    }
+    List<String> categories =
+        rows.stream().map(c -> c.series().label() + " " + c.measure().id()).toList();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(ChartKit.WIDTH)
+            .height(ChartKit.HEIGHT)
+            .title(title)
+            .yAxisTitle("change (%)")
+            .build();
+    ChartKit.styled(chart);
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setXAxisLabelRotation(60);
+    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartKit.REGRESSION);
+    addBars(chart, "improved", rows, categories, Verdict.IMPROVED, new Color(0x2E, 0x7D, 0x32));
+    addBars(chart, "unchanged", rows, categories, null, new Color(0x9E, 0x9E, 0x9E));
+    ChartKit.save(file, r.current().toInfo(), chart);
+  }
+
+  private static void addBars(
+      CategoryChart chart,
+      String name,
+      List<Comparison> rows,
+      List<String> categories,
+      Verdict verdict,
+      Color colour) {
+    List<Double> values = new ArrayList<>();
+    boolean any = false;
+    for (Comparison c : rows) {
+      boolean mine =
+          verdict == null
+              ? c.verdict() != Verdict.REGRESSED && c.verdict() != Verdict.IMPROVED
+              : c.verdict() == verdict;
+      values.add(mine ? c.relativeDifference() * 100 : 0.0);
+      any |= mine;
+    }
+    if (any) {
+      chart.addSeries(name, categories, values).setFillColor(colour);
+    }
+  }
+
+  static String score(Score s, Measure m) {
+    if (s == null || Double.isNaN(s.mean())) {
+      return "-";
+    }
+    String err = Double.isNaN(s.error()) ? "" : " ± " + fmt(s.error(), m);
+    return fmt(s.mean(), m) + err + " " + m.unit();
+  }
+
+  static String fmt(double v, Measure m) {
+    if (m.unit().equals("ratio")) {
+      return String.format(Locale.ROOT, "%.4f", v);
+    }
+    if (m.unit().equals("USD")) {
+      return HistoryCsv.number(Math.round(v * 1e8) / 1e8);
+    }
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static String change(Comparison c) {
+    double rel = c.relativeDifference();
+    if (!Double.isNaN(rel) && c.threshold().relative()) {
+      return String.format(Locale.ROOT, "%+.1f %%", rel * 100);
+    }
+    double d = c.difference();
+    return Double.isNaN(d) ? "-" : (d >= 0 ? "+" : "") + fmt(d, c.measure());
+  }
+
+  static String p(double p) {
+    return Double.isNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+  }
+
+  private static String pad(String s, int w, boolean right) {
+    String fill = " ".repeat(Math.max(0, w - s.length()));
+    return right ? fill + s : s + fill;
+  }
+
+  private static String trim(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,8 @@
+package dev.pitwall.history;
+
+/** Two runs that measured different things were asked to be compared; the message names how. */
+public class IncompatibleRunsException extends RuntimeException {
+  public IncompatibleRunsException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,233 @@
+package dev.pitwall.history;
+
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.MetricResult;
+import dev.pitwall.metrics.Outcome;
+import dev.pitwall.metrics.Phase;
+import dev.pitwall.metrics.RunResult;
+import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.metrics.SeriesResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Every {@link Figure} of one run: what history.csv keeps of it and what compare reads. Latency
+ * figures come from the run's histograms; rates and cost per call are scored per measurement
+ * iteration from the attempts of requests.csv, so Welch's test can weigh them like latencies.
+ */
+public record RunFigures(RunStamp run, List<Figure> figures) {
+  public RunFigures {
+    Objects.requireNonNull(run, "run");
+    figures = List.copyOf(figures);
+  }
+
+  /**
+   * The figures of a finished run.
+   *
+   * @param records the run's attempts (requests.csv); warmup attempts are ignored. Empty: each rate
+   *     becomes one whole-run score, which Welch's test cannot weigh.
+   */
+  public static RunFigures of(String runId, RunResult result, List<CallRecord> records) {
+    Map<String, Map<Integer, Tally>> tallies = tally(records, SeriesMatch::key);
+    List<Figure> figures = new ArrayList<>();
+    for (SeriesResult s : result.series()) {
+      for (Measure m : Measure.values()) {
+        if (m.metric() != null) {
+          MetricResult mr = s.metric(m.metric());
+          if (mr != null && mr.count() > 0) {
+            figures.add(
+                new Figure(
+                    s.key(),
+                    m,
+                    mr.iterationScores(),
+                    mr.percentile(50),
+                    mr.percentile(90),
+                    mr.percentile(99),
+                    mr.count(),
+                    s.outcomes().attempted()));
+          }
+        }
+      }
+      Map<Integer, Tally> perIteration = tallies.get(SeriesMatch.key(s.key()));
+      List<Tally> iterations =
+          perIteration == null ? List.of(Tally.of(s)) : List.copyOf(perIteration.values());
+      long attempted = s.outcomes().attempted();
+      if (attempted == 0) {
+        continue;
+      }
+      figures.add(rate(s.key(), attempted, Measure.ERROR_RATE, iterations, Tally::errorRate));
+      figures.add(rate(s.key(), attempted, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
+      if (s.successes() > 0) {
+        figures.add(
+            rate(s.key(), attempted, Measure.COST_PER_CALL, iterations, Tally::costPerCall));
+        figures.add(
+            rate(
+                s.key(),
+                attempted,
+                Measure.COST_PER_MTOK,
+                iterations,
+                Tally::costPerMillionTokens));
+      }
+    }
+    figures.addAll(wholeCellRates(result, records));
+    return new RunFigures(RunStamp.of(runId, result.info()), figures);
+  }
+
+  /** The served-provider name of a cell's figures over all its attempts, whoever served them. */
+  public static final String ALL_PROVIDERS = "all";
+
+  /**
+   * Error and throttle rates of each cell that yielded several series: a failure that names no
+   * provider (the router refused, the connection dropped) is filed under an "unknown" series of its
+   * own, which a per-provider rate never sees; the cell's rate over all its attempts does.
+   */
+  private static List<Figure> wholeCellRates(RunResult result, List<CallRecord> records) {
+    Map<String, List<SeriesResult>> byCell = new TreeMap<>();
+    result
+        .series()
+        .forEach(s -> byCell.computeIfAbsent(s.key().cellId(), c -> new ArrayList<>()).add(s));
+    Map<String, Map<Integer, Tally>> tallies = tally(records, CallRecord::cellId);
+    List<Figure> out = new ArrayList<>();
+    byCell.forEach(
+        (cell, series) -> {
+          SeriesKey first = series.get(0).key();
+          if (series.size() < 2 && !"auto".equals(first.requestedProvider())) {
+            return; // a pinned cell's failures are already its provider's
+          }
+          SeriesKey key =
+              new SeriesKey(
+                  cell, first.promptId(), first.model(), first.requestedProvider(), ALL_PROVIDERS);
+          List<Tally> iterations;
+          if (tallies.containsKey(cell)) {
+            iterations = List.copyOf(tallies.get(cell).values());
+          } else {
+            Tally whole = new Tally();
+            series.forEach(s -> whole.plus(Tally.of(s)));
+            iterations = List.of(whole);
+          }
+          long attempted = series.stream().mapToLong(s -> s.outcomes().attempted()).sum();
+          out.add(rate(key, attempted, Measure.ERROR_RATE, iterations, Tally::errorRate));
+          out.add(rate(key, attempted, Measure.THROTTLE_RATE, iterations, Tally::throttleRate));
+        });
+    return out;
+  }
+
+  private static Figure rate(
+      SeriesKey key,
+      long attempted,
+      Measure m,
+      List<Tally> iterations,
+      java.util.function.ToDoubleFunction<Tally> score) {
+    double[] scores = iterations.stream().mapToDouble(score).toArray();
+    return new Figure(key, m, scores, Double.NaN, Double.NaN, Double.NaN, attempted, attempted);
+  }
+
+  /**
+   * Measurement attempts per group and iteration; every group has every iteration of the run, so an
+   * iteration in which a group made no attempt scores NaN (and is dropped) rather than vanish.
+   */
+  private static Map<String, Map<Integer, Tally>> tally(
+      List<CallRecord> records, Function<CallRecord, String> group) {
+    List<CallRecord> measured =
+        records.stream().filter(r -> r.phase() == Phase.MEASUREMENT).toList();
+    TreeSet<Integer> iterations = new TreeSet<>();
+    measured.forEach(r -> iterations.add(r.iteration()));
+    Map<String, Map<Integer, Tally>> out = new HashMap<>();
+    for (CallRecord r : measured) {
+      out.computeIfAbsent(
+              group.apply(r),
+              k -> {
+                Map<Integer, Tally> m = new TreeMap<>();
+                iterations.forEach(i -> m.put(i, new Tally()));
+                return m;
+              })
+          .get(r.iteration())
+          .add(r);
+    }
+    return out;
+  }
+
+  /** The figures of one measure, keyed by {@link Figure#matchKey()}. */
+  public Map<String, Figure> byMatchKey(Measure measure) {
+    Map<String, Figure> out = new TreeMap<>();
+    for (Figure f : figures) {
+      if (f.measure() == measure) {
+        out.put(f.matchKey(), f);
+      }
+    }
+    return out;
+  }
+
+  /** Attempts of one series in one iteration. */
+  private static final class Tally {
+    long attempted;
+    long failed;
+    long throttled;
+    long ok;
+    long outputTokens;
+    BigDecimal cost = BigDecimal.ZERO;
+
+    static Tally of(SeriesResult s) {
+      Tally t = new Tally();
+      t.attempted = s.outcomes().attempted();
+      t.failed = s.outcomes().failures();
+      t.throttled = s.outcomes().get(Outcome.THROTTLED);
+      t.ok = s.successes();
+      t.outputTokens = s.completionTokens();
+      t.cost = s.costUsd();
+      return t;
+    }
+
+    void plus(Tally o) {
+      attempted += o.attempted;
+      failed += o.failed;
+      throttled += o.throttled;
+      ok += o.ok;
+      outputTokens += o.outputTokens;
+      cost = cost.add(o.cost);
+    }
+
+    void add(CallRecord r) {
+      if (r.outcome() == Outcome.CANCELLED || r.outcome() == Outcome.BUDGET_STOPPED) {
+        return;
+      }
+      attempted++;
+      if (r.outcome().isFailure()) {
+        failed++;
+      }
+      if (r.outcome() == Outcome.THROTTLED) {
+        throttled++;
+      }
+      if (r.outcome().isSuccess()) {
+        ok++;
+        outputTokens += Math.max(0, r.completionTokens());
+      }
+      if (r.costUsd() != null) {
+        cost = cost.add(r.costUsd());
+      }
+    }
+
+    double errorRate() {
+      return attempted == 0 ? Double.NaN : (double) failed / attempted;
+    }
+
+    double throttleRate() {
+      return attempted == 0 ? Double.NaN : (double) throttled / attempted;
+    }
+
+    double costPerCall() {
+      return ok == 0 ? Double.NaN : cost.doubleValue() / ok;
+    }
+
+    double costPerMillionTokens() {
+      return outputTokens == 0 ? Double.NaN : cost.doubleValue() * 1e6 / outputTokens;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Runs over time: the history of a suite, comparisons between runs, trend charts, and the merge of
+ * sharded runs.
+ *
+ * <ul>
+ *   <li>{@link dev.pitwall.history.History#append} adds one line per series × {@link
+ *       dev.pitwall.history.Measure} of a finished run to results/&lt;suite&gt;/history.csv ({@link
+ *       dev.pitwall.history.HistoryCsv}); run folders stay self-contained.
+ *   <li>{@link dev.pitwall.history.Comparer} compares a run with one baseline run or the trailing N
+ *       comparable runs; {@link dev.pitwall.history.CompareReport} writes the console table,
+ *       compare.csv, compare.md and charts/compare.png; {@link dev.pitwall.history.TrendCharts}
+ *       draws each series over the last runs.
+ *   <li>{@link dev.pitwall.history.ShardMerge} combines the folders of {@code run --shard i/n} into
+ *       one run.
+ * </ul>
+ *
+ * <p>Design notes. A verdict needs both tests: Welch's t-test over iteration scores (never single
+ * requests, design §3) at the chosen confidence (default 0.99), and a change beyond the measure's
+ * threshold (latencies 10 %, error rate 2 points, cost per million output tokens 2 %, cost per call
+ * 10 %). Significance alone flags tiny but steady shifts; the threshold alone flags noise. The
+ * baseline pools the iteration scores of the trailing runs, so a week of nights gives Welch's test
+ * about 7× the samples of one. Rates and cost have no histogram, so they are scored per measurement
+ * iteration from requests.csv to be weighed like latencies. Cost per call moves with answer length
+ * (±25 % per call in the test nights) and needed a 10 % threshold to stay quiet; cost per million
+ * output tokens moves with the price alone, so a 2 % price change is caught. Measured on the
+ * simulated test nights (2 cells, 6 iterations × 8 calls): 8 noise-only nights against 5 quiet ones
+ * gave no verdict other than unchanged; TTFT ×1.5 gave p &lt; 0.0001; a 35 % error burst p ≈ 0.004
+ * (with 5 calls per iteration it was p ≈ 0.02: not flagged at 0.99, so a nightly suite wants ≥ 8
+ * calls per iteration to catch bursts of that size). history.csv costs about 270 bytes per line,
+ * about 13 lines per series and run.
+ *
+ * <p>Merging reads each shard's latency.hlog with HdrHistogram's {@code HistogramLogReader} and
+ * sums interval histograms, so merged percentiles equal those of one run over the same calls
+ * (tested to the exact recorded value at p50 … p100); averaging shards' percentiles would not.
+ * Cells are dealt to shards by {@link dev.pitwall.suite.Shard}; a cell in two shards is refused.
+ *
+ * <p>Thread-safety: everything here is called from one thread (a command, or the end of a run); the
+ * records are immutable. Appending to history.csv is not locked: two runs of one suite finishing in
+ * the same instant could interleave lines (the reader then skips what it cannot parse, with a
+ * warning naming the line).
+ */
+package dev.pitwall.history;

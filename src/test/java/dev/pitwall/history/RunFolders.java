@@ -1,0 +1,41 @@
+package dev.pitwall.history;
+
+import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.RunResult;
+import dev.pitwall.report.ReportFormats;
+import dev.pitwall.report.RequestsCsvWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes synthetic nights as run folders: requests.csv, manifest.json and latency.hlog, as {@code
+ * pitwall run} leaves them (its charts left out).
+ */
+final class RunFolders {
+  private RunFolders() {}
+
+  static Path write(Path suiteDir, Nights.Night night) throws IOException {
+    return write(suiteDir.resolve(night.runId()), night.result(), night.records());
+  }
+
+  static Path write(Path runDir, RunResult result, List<CallRecord> records) throws IOException {
+    try (RequestsCsvWriter w = RequestsCsvWriter.open(runDir.resolve("requests.csv"))) {
+      records.forEach(w::accept);
+    }
+    var ctx =
+        new dev.pitwall.report.ReportContext(
+            runDir, result, dev.pitwall.report.SuiteFacts.UNKNOWN, List.of(), records, List.of());
+    // The files history and merge read; the run's own charts are left out to keep tests fast.
+    ReportFormats.manifest().write(ctx);
+    ReportFormats.hlog().write(ctx);
+    return runDir;
+  }
+
+  /** A folder plus its history line, as a finished nightly run leaves them. */
+  static Path night(Path suiteDir, Nights.Night night) throws IOException {
+    Path dir = write(suiteDir, night);
+    History.append(dir, night.result());
+    return dir;
+  }
+}
