@@ -29,6 +29,7 @@ final class Overrides {
           "tokens_per_minute",
           "max_cost_usd",
           "seed",
+          "shard",
           "stream",
           "max_tokens",
           "temperature",

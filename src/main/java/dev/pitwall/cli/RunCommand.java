@@ -6,6 +6,7 @@ import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
+import dev.pitwall.history.History;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
@@ -25,6 +26,7 @@ import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.Shard;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.SuiteException;
 import dev.pitwall.suite.SuiteLoader;
@@ -75,6 +77,15 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--seed", description = "Seed of the simulator (default: -Dseed, else 42).")
   Long seed;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Run only shard I of N: a deterministic, disjoint slice of the cells, with the suite's"
+              + " per-key rate limits and budget divided by N (also -Dshard=I/N). Combine the"
+              + " shards' folders with 'pitwall merge'.")
+  String shard;
 
   @Option(names = "--nonce", description = "Append a per-call nonce to prompts (defeats caches).")
   boolean nonce;
@@ -157,14 +168,35 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCode.USAGE;
     }
-    Plan plan = Plan.of(suite);
+    Shard slice = shardOf(settings);
+    Plan plan = slice.select(Plan.of(suite));
+    if (plan.cells().isEmpty()) {
+      throw new UsageException(
+          "--shard "
+              + slice
+              + " has no cells: the suite has only "
+              + Plan.of(suite).cells().size()
+              + " cells, so use at most that many shards");
+    }
     CostEstimator costs = catalog::estimateCost;
     if (!withinBudget(plan, costs, err)) {
       return ExitCode.BUDGET;
     }
     Path runDir = RunDirectory.create(results, suite.name(), Instant.now());
     try (LlmClient client = LlmClients.http(config, Ticker.system(), catalog)) {
-      return measure(plan, target, client, costs, runDir, runSeed, out);
+      return measure(plan, slice, target, client, costs, runDir, runSeed, out, err);
+    }
+  }
+
+  private Shard shardOf(Map<String, String> settings) {
+    String text = shard != null ? shard : settings.get("shard");
+    if (text == null) {
+      return Shard.WHOLE;
+    }
+    try {
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -216,12 +248,14 @@ public final class RunCommand implements Callable<Integer> {
 
   private int measure(
       Plan plan,
+      Shard slice,
       Target target,
       LlmClient client,
       CostEstimator costs,
       Path runDir,
       long runSeed,
-      PrintWriter out)
+      PrintWriter out,
+      PrintWriter err)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
     StopSignal stop = new StopSignal();
@@ -266,12 +300,13 @@ public final class RunCommand implements Callable<Integer> {
             Instant.now(),
             partialReason(status, stop),
             runSeed,
-            suite.effectiveSettings(),
+            settingsOf(plan, slice),
             BuildInfo.pitwallVersion(),
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
     RunResult result = new RunResult(info, metrics.results());
     Reports.writeAll(runDir, result, suite);
+    appendHistory(runDir, result, err);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
     out.println();
     out.print(ConsoleTable.render(result));
@@ -291,6 +326,24 @@ public final class RunCommand implements Callable<Integer> {
       case BUDGET_EXHAUSTED -> ExitCode.BUDGET;
       case COMPLETE -> SloGate.allPassed(verdicts) ? ExitCode.OK : ExitCode.GATE_FAILED;
     };
+  }
+
+  /** The suite's effective settings, plus the shard when the run is one. */
+  private static Map<String, String> settingsOf(Plan plan, Shard slice) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(plan.suite().effectiveSettings());
+    if (!slice.equals(Shard.WHOLE)) {
+      settings.put("shard", slice.toString());
+    }
+    return settings;
+  }
+
+  /** One line per series into results/<suite>/history.csv, for nightly comparisons. */
+  private static void appendHistory(Path runDir, RunResult result, PrintWriter err) {
+    try {
+      History.append(runDir, result);
+    } catch (IOException e) {
+      err.println("pitwall: could not append to the suite's history.csv: " + e.getMessage());
+    }
   }
 
   private static String partialReason(RunStatus status, StopSignal stop) {
