@@ -19,8 +19,8 @@ run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -
 if [ $# -gt 0 ]; then run "$@"; exit; fi
 
 echo "## dispatch delay at 1,000 req/s"
-run noop 1000 30000
-run sim 1000 30000
+run noop 1000 30000 --warmup
+run sim 1000 30000 --warmup
 echo "## ceiling: offered far above what 2 cores can send"
 run noop 50000 200000
 run sim 50000 200000

@@ -44,7 +44,7 @@ import java.util.Map;
  * dispatch delay (t_send − t_sched) percentiles, end-to-end latency, and heap in use after a full
  * GC. Run by {@code scripts/bench-harness.sh}, which also measures wrk against the same server.
  *
- * <pre>HarnessCeiling TARGET RATE CALLS   TARGET: noop | sim</pre>
+ * <pre>HarnessCeiling TARGET RATE CALLS [--warmup] [--hold]   TARGET: noop | sim | a base URL</pre>
  */
 public final class HarnessCeiling {
   private HarnessCeiling() {}
@@ -53,12 +53,16 @@ public final class HarnessCeiling {
     String target = args.length > 0 ? args[0] : "noop";
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10_000;
     long calls = args.length > 2 ? Long.parseLong(args[2]) : 100_000;
-    boolean hold = args.length > 3 && args[3].equals("--hold");
-    if (target.equals("noop")) {
+    List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
+    boolean hold = flags.contains("--hold");
+    int warmup = flags.contains("--warmup") ? 1 : 0;
+    if (target.startsWith("http")) {
+      measure("url", URI.create(target), "noop/model", rate, calls, warmup);
+    } else if (target.equals("noop")) {
       try (NoopServer server = new NoopServer(1)) {
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/api/v1");
         announce(base, hold);
-        measure("noop", base, "noop/model", rate, calls);
+        measure("noop", base, "noop/model", rate, calls, warmup);
       }
     } else {
       LatencyModel instant = new LatencyModel(0, 0, 1e9, 0, 1, 1, 0);
@@ -66,7 +70,7 @@ public final class HarnessCeiling {
           SimulatorOptions.defaults().withProfile(SimProfile.bundled().withLatency(instant));
       try (Simulator sim = Simulator.start(options.withIoThreads(1))) {
         announce(sim.baseUrl(), hold);
-        measure("sim", sim.baseUrl(), "openai/gpt-4o-mini", rate, calls);
+        measure("sim", sim.baseUrl(), "openai/gpt-4o-mini", rate, calls, warmup);
       }
     }
   }
@@ -80,7 +84,11 @@ public final class HarnessCeiling {
     }
   }
 
-  static void measure(String target, URI base, String model, double rate, long calls)
+  /**
+   * One open-loop run of {@code calls} measured calls at {@code rate}, after {@code warmup}
+   * iterations of as many calls (JIT, connections, thread pool) that are not scored.
+   */
+  static void measure(String target, URI base, String model, double rate, long calls, int warmup)
       throws Exception {
     RequestParams params = new RequestParams(1, 0.0, null, null, null, false, false, Map.of());
     Suite suite =
@@ -91,7 +99,7 @@ public final class HarnessCeiling {
             List.of(new Prompt("p", List.of(new Message("user", "ping")))),
             List.of(new ModelSpec(model, List.of(), false, null, params)),
             new Load(LoadMode.OPEN, 1, rate, Arrival.CONSTANT, 1),
-            new Iterations(0, 1, Math.toIntExact(calls)),
+            new Iterations(warmup, 1, Math.toIntExact(calls)),
             Limits.NONE,
             new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             Retries.NONE,
@@ -135,7 +143,7 @@ public final class HarnessCeiling {
         target,
         rate,
         calls,
-        calls / seconds,
+        calls * (warmup + 1) / seconds,
         s.outcomes().get(Outcome.OK),
         s.outcomes().total() - s.outcomes().get(Outcome.OK),
         dispatch.percentile(50),
