@@ -83,5 +83,11 @@ final class NoopServer implements AutoCloseable {
       response.headers().set("X-Generation-Id", "gen-noop");
       ctx.writeAndFlush(response);
     }
+
+    /** A load generator that hangs up (wrk at the end of its run) is no error worth printing. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
   }
 }
