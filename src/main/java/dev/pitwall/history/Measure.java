@@ -20,6 +20,7 @@ public enum Measure {
   DISPATCH_DELAY(Metric.DISPATCH_DELAY, Threshold.relative(1.00)),
   TTFT_SCHEDULED(Metric.TTFT_SCHEDULED, Threshold.relative(0.10)),
   E2E_SCHEDULED(Metric.E2E_SCHEDULED, Threshold.relative(0.10)),
+  CALL_E2E(Metric.CALL_E2E, Threshold.relative(0.10)),
   ERROR_RATE("error_rate", "failed ÷ attempted", "ratio", false, Threshold.absolute(0.02)),
   THROTTLE_RATE("throttle_rate", "429s ÷ attempted", "ratio", false, Threshold.absolute(0.05)),
   COST_PER_CALL(
