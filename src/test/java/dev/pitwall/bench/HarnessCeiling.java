@@ -44,9 +44,14 @@ import java.util.Map;
  * dispatch delay (t_send − t_sched) percentiles, end-to-end latency, and heap in use after a full
  * GC. Run by {@code scripts/bench-harness.sh}, which also measures wrk against the same server.
  *
- * <pre>HarnessCeiling TARGET RATE CALLS [--warmup] [--hold]   TARGET: noop | sim | a base URL</pre>
+ * <pre>
+ * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--hold]   TARGET: noop | sim | a base URL
+ * </pre>
  */
 public final class HarnessCeiling {
+  /** Drop rows instead of writing requests.csv: isolates the writer's share of the cost. */
+  private static boolean noCsv;
+
   private HarnessCeiling() {}
 
   public static void main(String[] args) throws Exception {
@@ -56,6 +61,7 @@ public final class HarnessCeiling {
     List<String> flags = List.of(args).subList(Math.min(3, args.length), args.length);
     boolean hold = flags.contains("--hold");
     int warmup = flags.contains("--warmup") ? 1 : 0;
+    noCsv = flags.contains("--no-csv");
     if (target.startsWith("http")) {
       measure("url", URI.create(target), "noop/model", rate, calls, warmup);
     } else if (target.equals("noop")) {
@@ -117,7 +123,7 @@ public final class HarnessCeiling {
               client,
               Ticker.system(),
               Sleeper.system(),
-              requests,
+              noCsv ? r -> {} : requests,
               metrics,
               null,
               null,
