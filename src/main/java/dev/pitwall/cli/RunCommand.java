@@ -117,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCode.USAGE;
     }
+    Shard slice = shardOf(settings);
     Target resolved =
         Target.resolve(target != null ? target : settings.get("target"), System.getenv());
     long runSeed =
@@ -127,13 +128,14 @@ public final class RunCommand implements Callable<Integer> {
     try (Simulator sim = resolved.simulated() ? startSimulator(runSeed, err) : null) {
       ClientConfig config =
           ClientConfig.of(sim != null ? sim.baseUrl() : resolved.baseUrl(), resolved.apiKey());
-      return prepareAndMeasure(suiteFile, settings, resolved, config, runSeed, out, err);
+      return prepareAndMeasure(suiteFile, settings, slice, resolved, config, runSeed, out, err);
     }
   }
 
   private int prepareAndMeasure(
       Path suiteFile,
       Map<String, String> settings,
+      Shard slice,
       Target target,
       ClientConfig config,
       long runSeed,
@@ -168,7 +170,6 @@ public final class RunCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return ExitCode.USAGE;
     }
-    Shard slice = shardOf(settings);
     Plan plan = slice.select(Plan.of(suite));
     if (plan.cells().isEmpty()) {
       throw new UsageException(
