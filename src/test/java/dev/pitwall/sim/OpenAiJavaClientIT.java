@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenAiJavaClientIT {
   private static final LatencyModel FAST = new LatencyModel(20, 0.1, 2000, 0.1, 3, 40, 0.1);
-  private static final String KEY = "sk-or-v1-0000000000000000000000000000";
+  private static final String KEY = "sk-or-v1-test-not-a-real-key";
 
   private static <T> T withSim(SimulatorOptions options, Function<OpenAIClient, T> body) {
     try (Simulator sim = Simulator.start(options)) {
