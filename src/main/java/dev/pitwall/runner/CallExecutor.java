@@ -67,8 +67,7 @@ final class CallExecutor {
       }
       CallRecord record = toRecord(call, attempt, sched, tSchedNs, result, nonce);
       budget.add(record.costUsd());
-      ctx.requests().accept(record);
-      ctx.metrics().accept(record);
+      write(record);
       ctx.metrics().recordGaps(record, result.gapsNs(), result.gapCount());
       long delay = retryPolicy.delayNanos(result.outcome(), attempt, result.retryAfterNanos());
       if (delay == RetryPolicy.NO_RETRY || Thread.currentThread().isInterrupted()) {
@@ -92,10 +91,16 @@ final class CallExecutor {
     finish(skipped(call, 1, CallRecord.NONE, CallRecord.NONE, outcome, why));
   }
 
+  /** A call's final record: written, and counted by the progress bar. */
   private void finish(CallRecord record) {
+    write(record);
+    ctx.progress().callEnded(record, budget.spent());
+  }
+
+  /** Every attempt goes to requests.csv (flushed at once) and to the metrics. */
+  private void write(CallRecord record) {
     ctx.requests().accept(record);
     ctx.metrics().accept(record);
-    ctx.progress().callEnded(record, budget.spent());
   }
 
   private ChatCall chatCall(Cell cell, String nonce) {
