@@ -1,0 +1,95 @@
+package dev.pitwall.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.sim.Simulator;
+import dev.pitwall.sim.SimulatorOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Design §8's exit codes, through the real entry point, against the jitter-free profile. */
+class ExitCodesIT {
+  private static Simulator sim;
+
+  @TempDir Path results;
+
+  @BeforeAll
+  static void start() throws URISyntaxException {
+    sim =
+        Simulator.start(
+            SimulatorOptions.defaults().withProfileFile(resource("exact-profile.yaml")));
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @Test
+  void aFailedSloExitsOneAfterWritingEverything() throws Exception {
+    RunOutput run = run("exact-slo.yaml");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("ttft_p95_ms").contains("FAIL");
+    assertThat(run.resultsDir().resolve("summary.csv")).content().contains("FAIL: ttft_p95_ms");
+  }
+
+  @Test
+  void anExhaustedBudgetExitsFourWithTheRestBudgetStopped() throws Exception {
+    RunOutput run = run("exact-budget.yaml", "--allow-over-budget");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+    assertThat(run.out()).contains("PARTIAL RUN: budget exhausted");
+    List<CSVRecord> rows = RunOutput.csv(run.resultsDir().resolve("requests.csv"));
+    assertThat(rows).hasSize(6);
+    assertThat(rows.stream().map(r -> r.get("outcome")))
+        .contains("OK", "BUDGET_STOPPED")
+        .containsOnly("OK", "BUDGET_STOPPED");
+    assertThat(run.resultsDir().resolve("manifest.json")).content().contains("\"partial\" : true");
+  }
+
+  @Test
+  void aPlanOverBudgetIsRefusedBeforeAnyCall() throws Exception {
+    RunOutput run = run("exact-budget.yaml");
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("more than max_cost_usd").contains("--allow-over-budget");
+    assertThat(results).isEmptyDirectory();
+  }
+
+  @Test
+  void anUnreachableTargetExitsThreeBeforeAnyCall() throws Exception {
+    RunOutput run =
+        RunOutput.run(
+            "run",
+            resource("exact-slo.yaml").toString(),
+            "--target",
+            "http://127.0.0.1:9/api/v1",
+            "--results",
+            results.toString());
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("cannot reach");
+    assertThat(results).isEmptyDirectory();
+  }
+
+  private RunOutput run(String suite, String... extra) throws URISyntaxException {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                resource(suite).toString(),
+                "--target",
+                sim.baseUrl().toString(),
+                "--results",
+                results.toString()));
+    args.addAll(List.of(extra));
+    return RunOutput.run(args.toArray(String[]::new));
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(ExitCodesIT.class.getResource(name).toURI());
+  }
+}
