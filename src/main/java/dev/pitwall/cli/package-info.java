@@ -1,0 +1,24 @@
+/**
+ * The command line: picocli commands, thin by design — each resolves its inputs (suite, target,
+ * settings) and hands the work to the packages below. {@link dev.pitwall.cli.Main} is the one entry
+ * point for {@code java -jar} and {@code mvn exec:java}.
+ *
+ * <p>Design notes.
+ *
+ * <ul>
+ *   <li>Settings come in layers, lowest first: suite defaults, per-model overrides, then {@code
+ *       -Dkey=value} given to pitwall or to Maven ({@link dev.pitwall.cli.SuiteOptions}); unknown
+ *       keys are usage errors with the nearest known key suggested.
+ *   <li>The target ({@link dev.pitwall.cli.Target}) is the simulator when no key is set and none is
+ *       named; the key is wrapped so that it never prints, and is sent only to the target.
+ *   <li>Everything that can fail before a call fails before it: the suite (exit 2), the key and
+ *       reachability (exit 3), the pre-flight budget (exit 4), a writable results folder.
+ *   <li>Under exec:java the program shares Maven's JVM: the pom sets the log level, blocks {@code
+ *       System.exit} (so a non-zero code fails the build) and does not wait on daemon threads.
+ *       Ctrl-C is caught with {@code sun.misc.Signal} so a run can write its partial results before
+ *       the JVM ends.
+ * </ul>
+ *
+ * <p>Thread-safety: commands run once, on the calling thread.
+ */
+package dev.pitwall.cli;
