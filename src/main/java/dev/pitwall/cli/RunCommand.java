@@ -274,6 +274,7 @@ public final class RunCommand implements Callable<Integer> {
         target.label());
     out.flush();
     RunStatus status;
+    long limitWaitNs;
     try (RequestsCsvWriter requests = RequestsCsvWriter.open(runDir.resolve("requests.csv"))) {
       RunContext ctx =
           new RunContext(
@@ -289,7 +290,9 @@ public final class RunCommand implements Callable<Integer> {
               start.toEpochMilli(),
               nonce,
               grace);
-      status = new Runner(ctx).run();
+      Runner runner = new Runner(ctx);
+      status = runner.run();
+      limitWaitNs = runner.rateLimitWaitNanos();
     }
     RunInfo info =
         new RunInfo(
@@ -313,6 +316,12 @@ public final class RunCommand implements Callable<Integer> {
     out.print(ConsoleTable.render(result));
     if (!verdicts.isEmpty()) {
       out.print(ConsoleTable.renderVerdicts(verdicts));
+    }
+    if (limitWaitNs > 0) {
+      out.printf(
+          "Rate limits held calls back for %.1f s in all (included in each call's dispatch"
+              + " delay).%n",
+          limitWaitNs / 1e9);
     }
     if (info.partial()) {
       out.println("PARTIAL RUN: " + info.partialReason());
