@@ -1,10 +1,7 @@
 package dev.pitwall.sim.internal;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -45,6 +42,9 @@ final class CallRun {
   // A token chunk is tokenHead + the quoted text + tokenTail; both ends are encoded once a stream.
   private byte[] tokenHead;
   private byte[] tokenTail;
+  private ChunkWriter chunks;
+  // Reused for each token's quoted text, so a token event allocates only its output buffer.
+  private final StringBuilder quoted = new StringBuilder(64);
   private int next;
   private boolean finished;
   private Future<?> pending;
@@ -100,7 +100,7 @@ final class CallRun {
       wrote |= execute(step);
     }
     if (wrote && !finished) {
-      ctx.flush();
+      chunks.flush();
     }
     if (!finished && next < steps.size()) {
       long delay = steps.get(next).atNanos() - now - TOLERANCE_NANOS;
@@ -121,7 +121,8 @@ final class CallRun {
             .set(
                 HttpHeaderNames.CONNECTION,
                 info.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
-        ctx.write(res);
+        ctx.write(res, ctx.voidPromise());
+        chunks = new ChunkWriter(ctx);
         prefix = Wire.chunkPrefix(plan);
         tokenHead = Wire.tokenHead(prefix).getBytes(StandardCharsets.UTF_8);
         tokenTail = Wire.tokenTail(plan).getBytes(StandardCharsets.UTF_8);
@@ -129,13 +130,8 @@ final class CallRun {
       }
       case COMMENT -> write(Wire.PROCESSING);
       case TOKENS -> {
-        String quoted = Wire.quote(step.text());
-        ByteBuf buf =
-            ctx.alloc().ioBuffer(tokenHead.length + quoted.length() * 3 + tokenTail.length);
-        buf.writeBytes(tokenHead);
-        buf.writeCharSequence(quoted, StandardCharsets.UTF_8);
-        buf.writeBytes(tokenTail);
-        ctx.write(new DefaultHttpContent(buf));
+        quoted.setLength(0);
+        chunks.write(tokenHead, Wire.appendQuoted(quoted, step.text()), tokenTail);
       }
       case BROKEN_JSON -> write(Wire.brokenChunk(plan, prefix, step.text()));
       case STREAM_ERROR -> {
@@ -155,6 +151,7 @@ final class CallRun {
       case DONE -> {
         if (plan.stream()) {
           write(Wire.DONE);
+          // The last chunk goes through the codec, which resets it for the next request.
           var f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
           if (!info.keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
@@ -199,10 +196,7 @@ final class CallRun {
   }
 
   private boolean write(String text) {
-    ByteBuf buf =
-        ByteBufUtil.encodeString(
-            ctx.alloc(), java.nio.CharBuffer.wrap(text), StandardCharsets.UTF_8);
-    ctx.write(new DefaultHttpContent(buf));
+    chunks.write(text);
     return true;
   }
 
