@@ -25,10 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class CallRun {
   /**
-   * Netty's NIO loop sleeps in {@code Selector.select(ms)} with the timeout rounded up to a whole
-   * millisecond, so a wake-up lands anywhere in [due, due + 1 ms). Waking half a millisecond early
-   * and sending what is due within that half centres the error on the profile: |error| ≤ 0.5 ms
-   * instead of a 0-1 ms bias.
+   * Wake-ups fall on a 1 ms grid ({@link #WAKE_GRID_NANOS}), so an event would otherwise leave up
+   * to 1 ms late. Sending at each wake-up what is due within the next half millisecond centres the
+   * error on the profile: |error| ≤ 0.5 ms plus wake-up latency, instead of a 0-1 ms bias.
    */
   static final long TOLERANCE_NANOS = 500_000L;
 
