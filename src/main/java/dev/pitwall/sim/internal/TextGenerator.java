@@ -1,6 +1,7 @@
 package dev.pitwall.sim.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -109,7 +110,7 @@ public final class TextGenerator {
   };
 
   private static final String[] SPACED_WORDS =
-      java.util.Arrays.stream(WORDS).map(w -> " " + w).toArray(String[]::new);
+      Arrays.stream(WORDS).map(w -> " " + w).toArray(String[]::new);
 
   private TextGenerator() {}
 
