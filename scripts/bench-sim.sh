@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_STEP="${1:-10}"
 PORT="${BENCH_PORT:-18765}"
+# Token events of the first seconds of each streaming step are not recorded: the JIT is still
+# compiling and all streams start in the same instant. BENCH_WARMUP=0 records them too.
+WARMUP="${BENCH_WARMUP:-3}"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 mvn -B -q -o test-compile
@@ -31,6 +34,11 @@ echo "== non-streaming, wrk -t2 -c64 -d${SECONDS_PER_STEP}s"
 wrk -t2 -c64 -d"${SECONDS_PER_STEP}s" --latency -s target/bench-post.lua "$URL"
 
 for C in 200 1000; do
-  echo "== streaming, $C concurrent streams (100 tokens at 50/s each), ${SECONDS_PER_STEP}s"
-  java -Xmx256m -cp "$CP" dev.pitwall.sim.bench.StreamLoad "$PORT" "$C" "$SECONDS_PER_STEP"
+  echo "== streaming, $C concurrent streams (100 tokens at 50/s each), ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+  read -r U0 S0 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  java -Xmx256m -cp "$CP" dev.pitwall.sim.bench.StreamLoad "$PORT" "$C" "$SECONDS_PER_STEP" "$WARMUP"
+  read -r U1 S1 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  TCK=$(getconf CLK_TCK)
+  echo "server CPU during the step (warm-up included): user $(( (U1 - U0) * 1000 / TCK )) ms," \
+    "system $(( (S1 - S0) * 1000 / TCK )) ms"
 done

@@ -175,7 +175,7 @@ public final class CallPlanner {
         }
         at += gap;
       }
-      String text = String.join("", tokens.subList(from, to));
+      String text = to - from == 1 ? tokens.get(from) : String.join("", tokens.subList(from, to));
       boolean broken = !brokenSent && faults.brokenAfter >= 0 && emitted >= faults.brokenAfter;
       brokenSent |= broken;
       steps.add(new Step(at, broken ? Step.Kind.BROKEN_JSON : Step.Kind.TOKENS, text, to - from));

@@ -1,10 +1,7 @@
 package dev.pitwall.sim.internal;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -28,12 +25,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class CallRun {
   /**
-   * Netty's NIO loop sleeps in {@code Selector.select(ms)} with the timeout rounded up to a whole
-   * millisecond, so a wake-up lands anywhere in [due, due + 1 ms). Waking half a millisecond early
-   * and sending what is due within that half centres the error on the profile: |error| ≤ 0.5 ms
-   * instead of a 0-1 ms bias.
+   * Wake-ups fall on a 1 ms grid ({@link #WAKE_GRID_NANOS}), so an event would otherwise leave up
+   * to 1 ms late. Sending at each wake-up what is due within the next half millisecond centres the
+   * error on the profile: |error| ≤ 0.5 ms plus wake-up latency, instead of a 0-1 ms bias.
    */
   static final long TOLERANCE_NANOS = 500_000L;
+
+  /**
+   * Wake-ups are rounded up to a whole millisecond of the ticker, so every stream on a loop due in
+   * the same millisecond shares one wake-up. Netty's NIO loop rounds a select timeout to the
+   * nearest millisecond and busy-polls {@code selectNow()} when the next deadline is under 0.5 ms
+   * away; with each stream at its own sub-millisecond deadline that poll ran almost all the time
+   * (two I/O threads at ~0.5 core each for 10,000 events/s). On a shared grid the loop selects
+   * about 1 ms ahead, and that rounds to a wake just after the deadline instead of a spin. With
+   * {@link #TOLERANCE_NANOS} an event still leaves within ±0.5 ms of its due time plus wake-up
+   * latency.
+   */
+  static final long WAKE_GRID_NANOS = 1_000_000L;
 
   private final ChannelHandlerContext ctx;
   private final ServerState state;
@@ -45,6 +53,9 @@ final class CallRun {
   // A token chunk is tokenHead + the quoted text + tokenTail; both ends are encoded once a stream.
   private byte[] tokenHead;
   private byte[] tokenTail;
+  private ChunkWriter chunks;
+  // Reused for each token's quoted text, so a token event allocates only its output buffer.
+  private final StringBuilder quoted = new StringBuilder(64);
   private int next;
   private boolean finished;
   private Future<?> pending;
@@ -89,7 +100,8 @@ final class CallRun {
     if (finished) {
       return;
     }
-    long now = state.ticker.nanos() - info.arrivalNanos;
+    long clock = state.ticker.nanos();
+    long now = clock - info.arrivalNanos;
     boolean wrote = false;
     while (next < steps.size() && !finished) {
       Step step = steps.get(next);
@@ -100,10 +112,12 @@ final class CallRun {
       wrote |= execute(step);
     }
     if (wrote && !finished) {
-      ctx.flush();
+      chunks.flush();
     }
     if (!finished && next < steps.size()) {
-      long delay = steps.get(next).atNanos() - now - TOLERANCE_NANOS;
+      long wakeAt = info.arrivalNanos + steps.get(next).atNanos() - TOLERANCE_NANOS;
+      long delay =
+          Math.floorDiv(wakeAt + WAKE_GRID_NANOS - 1, WAKE_GRID_NANOS) * WAKE_GRID_NANOS - clock;
       pending = ctx.executor().schedule(this::run, delay, TimeUnit.NANOSECONDS);
     }
   }
@@ -121,7 +135,8 @@ final class CallRun {
             .set(
                 HttpHeaderNames.CONNECTION,
                 info.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
-        ctx.write(res);
+        ctx.write(res, ctx.voidPromise());
+        chunks = new ChunkWriter(ctx);
         prefix = Wire.chunkPrefix(plan);
         tokenHead = Wire.tokenHead(prefix).getBytes(StandardCharsets.UTF_8);
         tokenTail = Wire.tokenTail(plan).getBytes(StandardCharsets.UTF_8);
@@ -129,13 +144,8 @@ final class CallRun {
       }
       case COMMENT -> write(Wire.PROCESSING);
       case TOKENS -> {
-        String quoted = Wire.quote(step.text());
-        ByteBuf buf =
-            ctx.alloc().ioBuffer(tokenHead.length + quoted.length() * 3 + tokenTail.length);
-        buf.writeBytes(tokenHead);
-        buf.writeCharSequence(quoted, StandardCharsets.UTF_8);
-        buf.writeBytes(tokenTail);
-        ctx.write(new DefaultHttpContent(buf));
+        quoted.setLength(0);
+        chunks.write(tokenHead, Wire.appendQuoted(quoted, step.text()), tokenTail);
       }
       case BROKEN_JSON -> write(Wire.brokenChunk(plan, prefix, step.text()));
       case STREAM_ERROR -> {
@@ -155,6 +165,7 @@ final class CallRun {
       case DONE -> {
         if (plan.stream()) {
           write(Wire.DONE);
+          // The last chunk goes through the codec, which resets it for the next request.
           var f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
           if (!info.keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
@@ -199,10 +210,7 @@ final class CallRun {
   }
 
   private boolean write(String text) {
-    ByteBuf buf =
-        ByteBufUtil.encodeString(
-            ctx.alloc(), java.nio.CharBuffer.wrap(text), StandardCharsets.UTF_8);
-    ctx.write(new DefaultHttpContent(buf));
+    chunks.write(text);
     return true;
   }
 

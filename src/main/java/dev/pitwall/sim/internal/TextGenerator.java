@@ -1,6 +1,7 @@
 package dev.pitwall.sim.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -108,6 +109,9 @@ public final class TextGenerator {
     "as",
   };
 
+  private static final String[] SPACED_WORDS =
+      Arrays.stream(WORDS).map(w -> " " + w).toArray(String[]::new);
+
   private TextGenerator() {}
 
   /**
@@ -136,12 +140,16 @@ public final class TextGenerator {
         untilStop = 6 + random.nextInt(12);
         continue;
       }
-      String word = WORDS[random.nextInt(WORDS.length)];
+      int w = random.nextInt(WORDS.length);
+      String word = WORDS[w];
       if (capitalise) {
         word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
         capitalise = false;
+        tokens.add(tokens.isEmpty() ? word : " " + word);
+      } else {
+        // Most tokens are a lower-case word after a space: shared strings, no allocation.
+        tokens.add(tokens.isEmpty() ? word : SPACED_WORDS[w]);
       }
-      tokens.add(tokens.isEmpty() ? word : " " + word);
       untilStop--;
     }
     return tokens;

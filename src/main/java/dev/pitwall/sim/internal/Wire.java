@@ -313,7 +313,12 @@ public final class Wire {
 
   /** A JSON string literal. */
   public static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    return appendQuoted(new StringBuilder(s.length() + 2), s).toString();
+  }
+
+  /** Appends {@code s} as a JSON string literal to {@code sb}; returns {@code sb}. */
+  static StringBuilder appendQuoted(StringBuilder sb, String s) {
+    sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -331,6 +336,6 @@ public final class Wire {
         }
       }
     }
-    return sb.append('"').toString();
+    return sb.append('"');
   }
 }
