@@ -159,4 +159,18 @@ class SuiteChecksTest {
         .isEqualTo("only would be ignored: with 'providers' every cell is pinned");
     assertThat(p.get(0).hint()).startsWith("add 'free_routing: true'");
   }
+
+  @Test
+  void anOnlyListMayNotWidenTheDataPolicy() {
+    List<SuiteProblem> p =
+        problems(
+            """
+            allowed_providers: [openai]
+            models:
+              - {id: openai/gpt-4o, only: [openai, azure], allow_fallbacks: false}
+            """);
+    assertThat(p)
+        .extracting(SuiteProblem::message)
+        .containsExactly("provider 'azure' of openai/gpt-4o is not in allowed_providers [openai]");
+  }
 }

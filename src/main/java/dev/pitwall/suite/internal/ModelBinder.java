@@ -56,7 +56,10 @@ final class ModelBinder {
   private final Fields f;
   private final Set<String> knownModels;
 
-  /** Each bound model with the node it came from, for cross-checks that need a position. */
+  /**
+   * Each bound model with the node it came from and the providers it names (providers, order, only)
+   * with theirs, for cross-checks that need a position.
+   */
   record Bound(ModelSpec spec, Node node, Map<String, Node> providerNodes) {}
 
   ModelBinder(Fields fields, Set<String> knownModels) {
@@ -148,11 +151,12 @@ final class ModelBinder {
               "free_routing only applies with a 'providers' list",
               "add 'providers: [...]' or remove free_routing");
     }
+    List<String> only = slugs(m, "only");
     Route route =
         new Route(
             order,
             f.bool(m, "allow_fallbacks"),
-            slugs(m, "only"),
+            only,
             slugs(m, "ignore"),
             f.bool(m, "require_parameters"),
             f.choice(m, "data_collection", List.of("allow", "deny")),
@@ -187,6 +191,9 @@ final class ModelBinder {
     }
     if (order != null) {
       order.forEach(p -> providerNodes.putIfAbsent(p, m.get("order")));
+    }
+    if (only != null) {
+      only.forEach(p -> providerNodes.putIfAbsent(p, m.get("only")));
     }
     RequestParams params = suiteDraft.then(own).then(overrideDraft).toParams();
     ModelSpec spec =
