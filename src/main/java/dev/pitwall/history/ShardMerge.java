@@ -244,39 +244,7 @@ public final class ShardMerge {
   }
 
   private static CallRecord withCallId(CallRecord r, long id) {
-    return id == r.callId()
-        ? r
-        : new CallRecord(
-            id,
-            r.attempt(),
-            r.iteration(),
-            r.phase(),
-            r.cellId(),
-            r.promptId(),
-            r.model(),
-            r.requestedProvider(),
-            r.servedProvider(),
-            r.servedModel(),
-            r.generationId(),
-            r.outcome(),
-            r.httpStatus(),
-            r.errorCode(),
-            r.errorMessage(),
-            r.wallStartEpochMs(),
-            r.tSchedNs(),
-            r.tSendNs(),
-            r.tFirstNs(),
-            r.tAnswerNs(),
-            r.tLastNs(),
-            r.tDoneNs(),
-            r.tokenEvents(),
-            r.promptTokens(),
-            r.completionTokens(),
-            r.reasoningTokens(),
-            r.cachedTokens(),
-            r.tokenSource(),
-            r.costUsd(),
-            r.nonce());
+    return id == r.callId() ? r : r.withCallId(id);
   }
 
   /**

@@ -130,6 +130,59 @@ public record CallRecord(
         tSchedNs);
   }
 
+  /** This attempt under another call id (shards merged into one run renumber their calls). */
+  public CallRecord withCallId(long id) {
+    return copy(id, phase, requestedProvider, errorMessage);
+  }
+
+  public CallRecord withPhase(Phase newPhase) {
+    return copy(callId, newPhase, requestedProvider, errorMessage);
+  }
+
+  public CallRecord withRequestedProvider(String provider) {
+    return copy(callId, phase, provider, errorMessage);
+  }
+
+  public CallRecord withErrorMessage(String message) {
+    return copy(callId, phase, requestedProvider, message);
+  }
+
+  /** The one full copy: every component kept, {@code tCallSchedNs} included, but those given. */
+  private CallRecord copy(long id, Phase newPhase, String provider, String message) {
+    return new CallRecord(
+        id,
+        attempt,
+        iteration,
+        newPhase,
+        cellId,
+        promptId,
+        model,
+        provider,
+        servedProvider,
+        servedModel,
+        generationId,
+        outcome,
+        httpStatus,
+        errorCode,
+        message,
+        wallStartEpochMs,
+        tSchedNs,
+        tSendNs,
+        tFirstNs,
+        tAnswerNs,
+        tLastNs,
+        tDoneNs,
+        tokenEvents,
+        promptTokens,
+        completionTokens,
+        reasoningTokens,
+        cachedTokens,
+        tokenSource,
+        costUsd,
+        nonce,
+        tCallSchedNs);
+  }
+
   /** A fallback: the provider that served differs from the first one the cell asked for. */
   public boolean fallback() {
     return requestedProvider != null

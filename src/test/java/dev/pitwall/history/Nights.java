@@ -248,37 +248,7 @@ final class Nights {
   }
 
   private static CallRecord unpinned(CallRecord r) {
-    return new CallRecord(
-        r.callId(),
-        r.attempt(),
-        r.iteration(),
-        r.phase(),
-        r.cellId(),
-        r.promptId(),
-        r.model(),
-        null,
-        r.servedProvider(),
-        r.servedModel(),
-        r.generationId(),
-        r.outcome(),
-        r.httpStatus(),
-        r.errorCode(),
-        r.errorMessage(),
-        r.wallStartEpochMs(),
-        r.tSchedNs(),
-        r.tSendNs(),
-        r.tFirstNs(),
-        r.tAnswerNs(),
-        r.tLastNs(),
-        r.tDoneNs(),
-        r.tokenEvents(),
-        r.promptTokens(),
-        r.completionTokens(),
-        r.reasoningTokens(),
-        r.cachedTokens(),
-        r.tokenSource(),
-        r.costUsd(),
-        r.nonce());
+    return r.withRequestedProvider(null);
   }
 
   static Map<String, String> settingsWith(String key, String value) {

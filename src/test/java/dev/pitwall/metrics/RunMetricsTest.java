@@ -37,7 +37,7 @@ class RunMetricsTest {
   void warmupIsIgnoredAndFailuresCountWithoutLatency() {
     RunMetrics m = new RunMetrics();
     CallRecord warm = ok(1, "OpenAI", 5 * MS);
-    m.accept(withPhase(warm, Phase.WARMUP));
+    m.accept(warm.withPhase(Phase.WARMUP));
     m.accept(failed(Outcome.THROTTLED));
     m.accept(ok(1, "OpenAI", 100 * MS));
     m.endIteration(0, 1000);
@@ -233,39 +233,5 @@ class RunMetricsTest {
         TokenSource.NONE,
         null,
         null);
-  }
-
-  static CallRecord withPhase(CallRecord r, Phase phase) {
-    return new CallRecord(
-        r.callId(),
-        r.attempt(),
-        r.iteration(),
-        phase,
-        r.cellId(),
-        r.promptId(),
-        r.model(),
-        r.requestedProvider(),
-        r.servedProvider(),
-        r.servedModel(),
-        r.generationId(),
-        r.outcome(),
-        r.httpStatus(),
-        r.errorCode(),
-        r.errorMessage(),
-        r.wallStartEpochMs(),
-        r.tSchedNs(),
-        r.tSendNs(),
-        r.tFirstNs(),
-        r.tAnswerNs(),
-        r.tLastNs(),
-        r.tDoneNs(),
-        r.tokenEvents(),
-        r.promptTokens(),
-        r.completionTokens(),
-        r.reasoningTokens(),
-        r.cachedTokens(),
-        r.tokenSource(),
-        r.costUsd(),
-        r.nonce());
   }
 }

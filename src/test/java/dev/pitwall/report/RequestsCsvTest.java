@@ -31,38 +31,7 @@ class RequestsCsvTest {
 
   /** What a record looks like after a round trip: messages are kept on one line. */
   private static CallRecord flattened(CallRecord r) {
-    String msg = r.errorMessage() == null ? null : r.errorMessage().replace('\n', ' ');
-    return new CallRecord(
-        r.callId(),
-        r.attempt(),
-        r.iteration(),
-        r.phase(),
-        r.cellId(),
-        r.promptId(),
-        r.model(),
-        r.requestedProvider(),
-        r.servedProvider(),
-        r.servedModel(),
-        r.generationId(),
-        r.outcome(),
-        r.httpStatus(),
-        r.errorCode(),
-        msg,
-        r.wallStartEpochMs(),
-        r.tSchedNs(),
-        r.tSendNs(),
-        r.tFirstNs(),
-        r.tAnswerNs(),
-        r.tLastNs(),
-        r.tDoneNs(),
-        r.tokenEvents(),
-        r.promptTokens(),
-        r.completionTokens(),
-        r.reasoningTokens(),
-        r.cachedTokens(),
-        r.tokenSource(),
-        r.costUsd(),
-        r.nonce());
+    return r.errorMessage() == null ? r : r.withErrorMessage(r.errorMessage().replace('\n', ' '));
   }
 
   @Test
