@@ -117,6 +117,7 @@ final class CallExecutor {
     return ClientResult.failure(Outcome.CANCELLED, r.tSendNs(), r.tDoneNs(), "cancelled");
   }
 
+  /** The record of an attempt never sent: no response, no stamps past its schedule. */
   private CallRecord skipped(
       PlannedCall call,
       int attempt,
@@ -124,39 +125,8 @@ final class CallExecutor {
       long callSchedRaw,
       Outcome outcome,
       String why) {
-    Cell cell = call.cell();
-    return new CallRecord(
-        call.callId(),
-        attempt,
-        call.iteration(),
-        call.phase(),
-        cell.id(),
-        cell.prompt().id(),
-        cell.model(),
-        cell.requestedProviderLabel(),
-        null,
-        null,
-        null,
-        outcome,
-        0,
-        null,
-        why,
-        ctx.startEpochMs() + Math.max(0, rel(schedRaw)) / 1_000_000,
-        rel(schedRaw),
-        CallRecord.NONE,
-        CallRecord.NONE,
-        CallRecord.NONE,
-        CallRecord.NONE,
-        CallRecord.NONE,
-        0,
-        0,
-        0,
-        0,
-        0,
-        TokenSource.NONE,
-        null,
-        null,
-        rel(callSchedRaw));
+    ClientResult unsent = ClientResult.failure(outcome, ClientResult.NONE, ClientResult.NONE, why);
+    return toRecord(call, attempt, schedRaw, callSchedRaw, unsent, null);
   }
 
   private CallRecord toRecord(
