@@ -86,7 +86,9 @@ public final class SimulateCommand implements Callable<Integer> {
             + (profile == null ? "bundled profile" : "profile " + profile)
             + ", "
             + sim.profile().models().size()
-            + " models). Ctrl-C stops it.");
+            + " models, "
+            + sim.transport()
+            + " transport). Ctrl-C stops it.");
     out.flush();
     sim.awaitClose();
     return 0;

@@ -2,15 +2,14 @@ package dev.pitwall.sim;
 
 import dev.pitwall.sim.internal.HttpHandler;
 import dev.pitwall.sim.internal.ServerState;
+import dev.pitwall.sim.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -40,11 +39,17 @@ public final class Simulator implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel server;
   private final URI baseUrl;
+  private final Transport transport;
 
   private Simulator(
-      SimulatorOptions options, SimProfile profile, EventLoopGroup group, Channel server) {
+      SimulatorOptions options,
+      SimProfile profile,
+      Transport transport,
+      EventLoopGroup group,
+      Channel server) {
     this.options = options;
     this.profile = profile;
+    this.transport = transport;
     this.group = group;
     this.server = server;
     InetSocketAddress addr = (InetSocketAddress) server.localAddress();
@@ -63,6 +68,7 @@ public final class Simulator implements AutoCloseable {
    */
   public static Simulator start(SimulatorOptions options) {
     SimProfile profile = options.resolveProfile();
+    Transport transport = Transport.choose();
     ServerState state =
         new ServerState(
             profile,
@@ -70,17 +76,18 @@ public final class Simulator implements AutoCloseable {
             options.requireKey(),
             options.logRequests(),
             options.ticker(),
-            options.clock());
+            options.clock(),
+            transport.wakeGridNanos());
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
             options.ioThreads(),
             new DefaultThreadFactory("pitwall-sim", true),
-            NioIoHandler.newFactory());
+            transport.ioHandlerFactory());
     try {
       Channel channel =
           new ServerBootstrap()
               .group(group)
-              .channel(NioServerSocketChannel.class)
+              .channel(transport.serverChannel())
               .option(ChannelOption.SO_BACKLOG, 4096)
               .option(ChannelOption.SO_REUSEADDR, true)
               .childOption(ChannelOption.TCP_NODELAY, true)
@@ -98,7 +105,7 @@ public final class Simulator implements AutoCloseable {
               .bind(options.host(), options.port())
               .syncUninterruptibly()
               .channel();
-      return new Simulator(options, profile, group, channel);
+      return new Simulator(options, profile, transport, group, channel);
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw new IllegalStateException(
@@ -116,6 +123,11 @@ public final class Simulator implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT/api/v1}: what a client uses as its base URL. */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The event-loop transport serving: {@code epoll} on Linux x86_64, {@code nio} elsewhere. */
+  public String transport() {
+    return transport.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public int port() {

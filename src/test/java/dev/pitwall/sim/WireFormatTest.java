@@ -115,7 +115,7 @@ class WireFormatTest {
       };
       long[] expected = {50_000_000L, 70_000_000L, 90_000_000L};
       for (int i = 0; i < 3; i++) {
-        // At most half a millisecond early (CallRun.TOLERANCE_NANOS; the client wrote before the
+        // At most half a wake-up step early (Transport.wakeGridNanos; the client wrote before the
         // server's clock started). The upper bound is loose because this machine is shared;
         // precision is measured by scripts/bench-sim.sh.
         assertThat(at[i])

@@ -19,30 +19,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Carries out one {@link CallPlan} on the channel's event loop. Each step is due at a fixed offset
  * from the request's arrival, and the next wake-up is scheduled for that absolute time, so timer
- * slack does not accumulate over a long stream; no thread is held while waiting.
+ * slack does not accumulate over a long stream; no thread is held while waiting. Wake-ups are
+ * rounded up to the transport's grid ({@link Transport#wakeGridNanos()}), so streams due close
+ * together share one, and each wake-up sends what is due within the next half step: the error is
+ * centred on the profile (within ± half a step, plus wake-up latency) instead of always late.
  *
  * <p>Thread-safety: confined to the channel's event loop.
  */
 final class CallRun {
-  /**
-   * Wake-ups fall on a 1 ms grid ({@link #WAKE_GRID_NANOS}), so an event would otherwise leave up
-   * to 1 ms late. Sending at each wake-up what is due within the next half millisecond centres the
-   * error on the profile: |error| ≤ 0.5 ms plus wake-up latency, instead of a 0-1 ms bias.
-   */
-  static final long TOLERANCE_NANOS = 500_000L;
-
-  /**
-   * Wake-ups are rounded up to a whole millisecond of the ticker, so every stream on a loop due in
-   * the same millisecond shares one wake-up. Netty's NIO loop rounds a select timeout to the
-   * nearest millisecond and busy-polls {@code selectNow()} when the next deadline is under 0.5 ms
-   * away; with each stream at its own sub-millisecond deadline that poll ran almost all the time
-   * (two I/O threads at ~0.5 core each for 10,000 events/s). On a shared grid the loop selects
-   * about 1 ms ahead, and that rounds to a wake just after the deadline instead of a spin. With
-   * {@link #TOLERANCE_NANOS} an event still leaves within ±0.5 ms of its due time plus wake-up
-   * latency.
-   */
-  static final long WAKE_GRID_NANOS = 1_000_000L;
-
   private final ChannelHandlerContext ctx;
   private final ServerState state;
   private final HttpHandler.RequestInfo info;
@@ -105,7 +89,7 @@ final class CallRun {
     boolean wrote = false;
     while (next < steps.size() && !finished) {
       Step step = steps.get(next);
-      if (step.atNanos() > now + TOLERANCE_NANOS) {
+      if (step.atNanos() > now + state.wakeGridNanos / 2) {
         break;
       }
       next++;
@@ -115,9 +99,9 @@ final class CallRun {
       chunks.flush();
     }
     if (!finished && next < steps.size()) {
-      long wakeAt = info.arrivalNanos + steps.get(next).atNanos() - TOLERANCE_NANOS;
-      long delay =
-          Math.floorDiv(wakeAt + WAKE_GRID_NANOS - 1, WAKE_GRID_NANOS) * WAKE_GRID_NANOS - clock;
+      long grid = state.wakeGridNanos;
+      long wakeAt = info.arrivalNanos + steps.get(next).atNanos() - grid / 2;
+      long delay = Math.floorDiv(wakeAt + grid - 1, grid) * grid - clock;
       pending = ctx.executor().schedule(this::run, delay, TimeUnit.NANOSECONDS);
     }
   }

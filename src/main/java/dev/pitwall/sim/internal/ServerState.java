@@ -23,6 +23,7 @@ public final class ServerState {
   final AtomicLong calls = new AtomicLong();
   final GenerationStore generations = new GenerationStore(GENERATIONS_KEPT);
   final KeyAccounts accounts;
+  final long wakeGridNanos;
 
   public ServerState(
       SimProfile profile,
@@ -30,7 +31,8 @@ public final class ServerState {
       boolean requireKey,
       boolean logRequests,
       Ticker ticker,
-      Clock clock) {
+      Clock clock,
+      long wakeGridNanos) {
     this.profile = profile;
     this.planner = new CallPlanner(profile, seed);
     this.requireKey = requireKey;
@@ -39,6 +41,7 @@ public final class ServerState {
     this.clock = clock;
     this.startNanos = ticker.nanos();
     this.accounts = new KeyAccounts(profile.rateLimits(), ticker);
+    this.wakeGridNanos = wakeGridNanos;
   }
 
   double elapsedSeconds(long nowNanos) {

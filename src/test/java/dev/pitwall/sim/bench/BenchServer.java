@@ -28,7 +28,7 @@ public final class BenchServer {
                 .withPort(port)
                 .withIoThreads(threads)
                 .withProfile(SimProfile.parse(yaml, "bench-profile.yaml")));
-    System.out.println("ready " + sim.baseUrl());
+    System.out.println("ready " + sim.baseUrl() + " (" + sim.transport() + " transport)");
     System.out.flush();
     sim.awaitClose();
   }

@@ -19,8 +19,12 @@ import org.HdrHistogram.Histogram;
  * difference, since the server may send up to half a millisecond early. One thread, no allocation
  * per event beyond the read buffer.
  *
- * <p>Args: port concurrency seconds [warmupSeconds]. Events of the warm-up are not recorded (the
- * JIT is still compiling both sides then).
+ * <p>Args: port concurrency seconds [warmupSeconds] [stagger|lockstep]. Events of the warm-up are
+ * not recorded (the JIT is still compiling both sides then). {@code lockstep} (the default) opens
+ * every stream in the same instant, and since each stream restarts as soon as it ends they stay in
+ * step: every 20 ms, all of them fall due in the same millisecond, the worst burst a server can be
+ * handed. {@code stagger} spreads the first requests evenly over one token gap, so events fall due
+ * evenly in time, as independent clients' would: that is the steady state the profile describes.
  */
 public final class StreamLoad {
   private static final long TTFT_NANOS = 100_000_000L;
@@ -49,6 +53,7 @@ public final class StreamLoad {
     int concurrency = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    boolean stagger = args.length > 4 && args[4].equals("stagger");
     Ticker ticker = Ticker.system();
     byte[] body =
         "{\"model\":\"bench/paced\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"go\"}]}"
@@ -72,15 +77,25 @@ public final class StreamLoad {
     long errors = 0;
     int maxOpen = 0;
     long maxEarly = 0;
+    Conn[] conns = new Conn[concurrency];
     for (int i = 0; i < concurrency; i++) {
       SocketChannel ch = SocketChannel.open();
       ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
       ch.connect(new InetSocketAddress("127.0.0.1", port));
       ch.configureBlocking(false);
-      Conn c = new Conn(ch);
-      ch.register(selector, SelectionKey.OP_READ, c);
-      c.sentNanos = ticker.nanos();
-      ch.write(request.duplicate());
+      conns[i] = new Conn(ch);
+      ch.register(selector, SelectionKey.OP_READ, conns[i]);
+    }
+    // Stream i starts i/concurrency of a token gap after stream 0, so token events fall due evenly
+    // over each 20 ms instead of all in one millisecond (see the class comment).
+    long firstSend = ticker.nanos();
+    for (int i = 0; i < concurrency; i++) {
+      long at = firstSend + (stagger ? i * GAP_NANOS / concurrency : 0);
+      while (ticker.nanos() < at) {
+        Thread.onSpinWait();
+      }
+      conns[i].sentNanos = ticker.nanos();
+      conns[i].channel.write(request.duplicate());
       open++;
     }
     maxOpen = open;
