@@ -21,8 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * plans only the calls its time allows, so it records nothing for calls its time cut off.
  */
 public final class Runner {
-  /** How long before a fire time the open-loop dispatcher stops parking and spins. */
+  /** How long before a fire time a call's thread stops parking and spins. */
   static final long SPIN_NANOS = 150_000;
+
+  /**
+   * How far ahead of its fire time an open-loop call is handed to its thread, which then waits out
+   * the rest itself. Waking a parked thread takes 0.1 ms at best and several milliseconds when both
+   * cores are busy; handing over early keeps that wake-up out of the dispatch delay.
+   */
+  static final long HANDOFF_LEAD_NANOS = 2_000_000;
 
   private final RunContext ctx;
   private final Budget budget;
@@ -135,13 +142,13 @@ public final class Runner {
       if (fireAt - calls.deadlineNanos() >= 0) {
         return;
       }
-      if (!waitUntil(fireAt) || budget.exhausted()) {
+      if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, false) || budget.exhausted()) {
         break;
       }
       PlannedCall call = calls.get(k);
       boolean started =
           inFlight.submit(
-              threads, () -> executor.execute(call, fireAt), () -> ctx.stop().isStopped());
+              threads, () -> fireAt(executor, call, fireAt), () -> ctx.stop().isStopped());
       if (!started) {
         break;
       }
@@ -154,17 +161,35 @@ public final class Runner {
     awaitWithGrace(inFlight);
   }
 
+  /** On a call's own thread: waits for its fire time, then makes it (or records it cancelled). */
+  private void fireAt(CallExecutor executor, PlannedCall call, long fireAt) {
+    boolean due;
+    try {
+      due = waitUntil(fireAt, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      due = false;
+    }
+    if (due) {
+      executor.execute(call, fireAt);
+    } else {
+      executor.skip(
+          call, Outcome.CANCELLED, ctx.stop().isStopped() ? ctx.stop().reason() : "cancelled");
+    }
+  }
+
   /**
    * Waits until the raw ticker time; false when a stop arrived first. Parking wakes 0.1–0.2 ms late
-   * on Linux (timer slack), so the dispatcher parks until {@link #SPIN_NANOS} before the fire time
-   * and spins the rest: calls leave on time, at the price of a short spin per call.
+   * on Linux (timer slack), so with {@code spin} the thread parks until {@link #SPIN_NANOS} before
+   * the time and spins the rest: the call leaves on time, at the price of a short spin.
    */
-  private boolean waitUntil(long rawNanos) throws InterruptedException {
+  private boolean waitUntil(long rawNanos, boolean spin) throws InterruptedException {
     long wait = rawNanos - ctx.ticker().nanos();
-    if (wait > SPIN_NANOS && ctx.stop().await(wait - SPIN_NANOS, TimeUnit.NANOSECONDS)) {
+    long margin = spin ? SPIN_NANOS : 0;
+    if (wait > margin && ctx.stop().await(wait - margin, TimeUnit.NANOSECONDS)) {
       return false;
     }
-    while (rawNanos - ctx.ticker().nanos() > 0) {
+    while (spin && rawNanos - ctx.ticker().nanos() > 0) {
       if (ctx.stop().isStopped()) {
         return false;
       }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -149,9 +150,40 @@ class RunnerTest {
 
   @Test
   void openLoopOffersTheScheduleWhateverTheTargetDoes() throws Exception {
-    Plan base = plan(new Iterations(0, 1, 200), Limits.NONE, Retries.NONE, "a/x");
-    Suite suite = base.suite();
-    Suite open =
+    Plan plan = openLoop(new Iterations(0, 1, 200), 2000, 1);
+    assertThat(runOnRealTime(plan, new StopSignal(), () -> {})).isEqualTo(RunStatus.COMPLETE);
+    List<Long> scheduled = rows.stream().map(CallRecord::tSchedNs).sorted().toList();
+    assertThat(scheduled).hasSize(200);
+    for (int i = 1; i < scheduled.size(); i++) {
+      assertThat(scheduled.get(i) - scheduled.get(i - 1)).isEqualTo(500_000L);
+    }
+    assertThat(rows).allSatisfy(r -> assertThat(r.dispatchDelayNs()).isNotNegative());
+  }
+
+  @Test
+  void anOpenLoopStopCancelsCallsHandedOverButNotYetDue() throws Exception {
+    // At 1,000/s calls are handed to their threads 2 ms ahead, so when the first call stops the
+    // run, the next ones are waiting for their fire times: they end CANCELLED, each exactly once.
+    Plan plan = openLoop(new Iterations(0, 1, 50), 1000, 8);
+    StopSignal stop = new StopSignal();
+    RunStatus status =
+        runOnRealTime(
+            plan,
+            stop,
+            () -> {
+              stop.stop("interrupted (SIGINT)");
+              LockSupport.parkNanos(5 * MS);
+            });
+    assertThat(status).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(rows).hasSize(50);
+    assertThat(rows.stream().map(CallRecord::callId).distinct()).hasSize(50);
+    assertThat(rows).allSatisfy(r -> assertThat(r.outcome()).isIn(Outcome.OK, Outcome.CANCELLED));
+    assertThat(rows.stream().filter(r -> r.outcome() == Outcome.CANCELLED)).hasSizeGreaterThan(40);
+  }
+
+  private static Plan openLoop(Iterations iterations, double rate, int concurrency) {
+    Suite suite = plan(iterations, Limits.NONE, Retries.NONE, "a/x").suite();
+    return Plan.of(
         new Suite(
             suite.name(),
             suite.description(),
@@ -159,17 +191,27 @@ class RunnerTest {
             suite.prompts(),
             suite.models(),
             new Load(
-                dev.pitwall.suite.LoadMode.OPEN, 1, 2000, dev.pitwall.suite.Arrival.CONSTANT, 1),
-            suite.iterations(),
+                dev.pitwall.suite.LoadMode.OPEN,
+                concurrency,
+                rate,
+                dev.pitwall.suite.Arrival.CONSTANT,
+                1),
+            iterations,
             suite.limits(),
             suite.timeouts(),
             suite.retries(),
             null,
-            null);
+            null));
+  }
+
+  /** Runs on the system ticker against a target that answers at once, after {@code onCall}. */
+  private RunStatus runOnRealTime(Plan plan, StopSignal stop, Runnable onCall)
+      throws InterruptedException {
     LlmClient instant =
         new LlmClient() {
           @Override
           public ClientResult complete(ChatCall call) {
+            onCall.run();
             long now = dev.pitwall.time.Ticker.system().nanos();
             return new ClientResult(
                 Outcome.OK,
@@ -198,25 +240,19 @@ class RunnerTest {
         };
     RunContext ctx =
         new RunContext(
-            Plan.of(open),
+            plan,
             instant,
             dev.pitwall.time.Ticker.system(),
             dev.pitwall.time.Sleeper.system(),
             sink,
             new RunMetrics(),
             null,
-            null,
+            stop,
             null,
             0L,
             false,
             Duration.ZERO);
-    assertThat(new Runner(ctx).run()).isEqualTo(RunStatus.COMPLETE);
-    List<Long> scheduled = rows.stream().map(CallRecord::tSchedNs).sorted().toList();
-    assertThat(scheduled).hasSize(200);
-    for (int i = 1; i < scheduled.size(); i++) {
-      assertThat(scheduled.get(i) - scheduled.get(i - 1)).isEqualTo(500_000L);
-    }
-    assertThat(rows).allSatisfy(r -> assertThat(r.dispatchDelayNs()).isNotNegative());
+    return new Runner(ctx).run();
   }
 
   private RunStatus run(Plan plan, RunMetrics metrics, Function<ChatCall, ClientResult> target)
