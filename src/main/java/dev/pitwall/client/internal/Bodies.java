@@ -18,7 +18,7 @@ public final class Bodies {
   public static Body readAll(
       HttpTransport.Exchange ex, dev.pitwall.time.Ticker ticker, long deadlineNanos, int cap)
       throws IOException {
-    byte[] out = new byte[4096];
+    byte[] out = new byte[initialCapacity(ex.header("content-length"), cap)];
     int len = 0;
     while (true) {
       int n = ex.next(deadlineNanos - ticker.nanos());
@@ -35,5 +35,23 @@ public final class Bodies {
         return new Body(out, len, true);
       }
     }
+  }
+
+  /**
+   * The announced length when there is one (one exact array per call, the common case: a
+   * non-streaming reply is a few hundred bytes), else a small start that doubles as needed.
+   */
+  static int initialCapacity(String contentLength, int cap) {
+    if (contentLength != null) {
+      try {
+        long announced = Long.parseLong(contentLength.trim());
+        if (announced >= 0) {
+          return (int) Math.min(announced, cap);
+        }
+      } catch (NumberFormatException e) {
+        // an unreadable length is read as no length
+      }
+    }
+    return Math.min(1024, cap);
   }
 }
