@@ -3,7 +3,8 @@
 # against loopback servers that answer at once, and wrk against the same server for the ratio.
 #
 #   scripts/bench-harness.sh                # the default table (takes ~4 minutes)
-#   scripts/bench-harness.sh noop 20000 200000   # one run: TARGET (noop|sim) RATE CALLS
+#   scripts/bench-harness.sh noop 20000 200000   # one run: TARGET (noop|sim) RATE CALLS [flags]
+#   flags: --warmup (one unscored iteration first), --no-csv, --keep-csv (print its path)
 #
 # Prints one line per run: offered and achieved rate, dispatch delay (t_send - t_sched) p50/p99/p99.9,
 # e2e p50/p99, heap in use after a full GC before and after the run. Needs wrk for the ratio
@@ -18,9 +19,11 @@ run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -
 
 if [ $# -gt 0 ]; then run "$@"; exit; fi
 
-echo "## dispatch delay at 1,000 req/s"
-run noop 1000 30000 --warmup
-run sim 1000 30000 --warmup
+# A TimerFloor probe runs beside each: the machine's own wake-up lateness in the same seconds.
+floor() { java -Xmx64m -cp "$CP" dev.pitwall.bench.TimerFloor "$1" "$2" & }
+echo "## dispatch delay at 1,000 req/s (30 s warm-up, then 30 s measured)"
+floor 30 32; run noop 1000 30000 --warmup; wait
+floor 30 32; run sim 1000 30000 --warmup; wait
 echo "## ceiling: offered far above what 2 cores can send"
 run noop 50000 200000
 run sim 50000 200000

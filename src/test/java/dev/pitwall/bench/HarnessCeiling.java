@@ -45,12 +45,16 @@ import java.util.Map;
  * GC. Run by {@code scripts/bench-harness.sh}, which also measures wrk against the same server.
  *
  * <pre>
- * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--hold]   TARGET: noop | sim | a base URL
+ * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--keep-csv] [--hold]
+ *   TARGET: noop | sim | a base URL
  * </pre>
  */
 public final class HarnessCeiling {
   /** Drop rows instead of writing requests.csv: isolates the writer's share of the cost. */
   private static boolean noCsv;
+
+  /** Keep requests.csv and print its path, for per-call analysis of the dispatch delay. */
+  private static boolean keepCsv;
 
   private HarnessCeiling() {}
 
@@ -62,6 +66,7 @@ public final class HarnessCeiling {
     boolean hold = flags.contains("--hold");
     int warmup = flags.contains("--warmup") ? 1 : 0;
     noCsv = flags.contains("--no-csv");
+    keepCsv = flags.contains("--keep-csv");
     if (target.startsWith("http")) {
       measure("url", URI.create(target), "noop/model", rate, calls, warmup);
     } else if (target.equals("noop")) {
@@ -160,7 +165,11 @@ public final class HarnessCeiling {
         heapBefore >> 20,
         heapAfter >> 20,
         Files.size(csv) >> 20);
-    Files.delete(csv);
+    if (keepCsv) {
+      System.out.println("  requests.csv kept: " + csv);
+    } else {
+      Files.delete(csv);
+    }
   }
 
   private static long usedHeapAfterGc() {
