@@ -1,5 +1,6 @@
 package dev.pitwall.sim.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,18 @@ import java.util.Map;
  * any.
  */
 public final class GenerationRecord {
-  private final CallPlan plan;
+  // What toJson() needs, copied out of the plan: the plan itself (every step and the whole text)
+  // is ~1.5 KB a call and the store keeps the last 100,000 records.
+  private final String id;
+  private final String replyModel;
+  private final String providerName;
+  private final int promptTokens;
+  private final int completionTokens;
+  private final BigDecimal cost;
+  private final String finishReason;
+  private final boolean stream;
+  private final long firstTokenMs;
+  private final List<Attempt> attempts;
   private final Instant createdAt;
   private final String referer;
   private final String userAgent;
@@ -23,14 +35,24 @@ public final class GenerationRecord {
   private volatile long latencyMs;
 
   public GenerationRecord(CallPlan plan, Instant createdAt, String referer, String userAgent) {
-    this.plan = plan;
+    this.id = plan.id();
+    this.replyModel = plan.replyModel();
+    this.providerName = plan.endpoint().providerName();
+    this.promptTokens = plan.promptTokens();
+    this.completionTokens = plan.completionTokens();
+    this.cost = plan.cost();
+    this.finishReason = plan.finishReason();
+    this.stream = plan.stream();
+    Step first = plan.first(Step.Kind.TOKENS);
+    this.firstTokenMs = first == null ? 0 : first.atNanos() / 1_000_000;
+    this.attempts = plan.attempts();
     this.createdAt = createdAt;
     this.referer = referer;
     this.userAgent = userAgent;
   }
 
-  public CallPlan plan() {
-    return plan;
+  public String id() {
+    return id;
   }
 
   public void complete(long latencyNanos) {
@@ -55,10 +77,10 @@ public final class GenerationRecord {
   /** The §7 shape: every key present, most nullable. */
   public byte[] toJson() {
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("id", plan.id());
-    d.put("upstream_id", plan.id().replace("gen-", "chatcmpl-"));
-    d.put("model", plan.replyModel());
-    d.put("provider_name", plan.endpoint().providerName());
+    d.put("id", id);
+    d.put("upstream_id", id.replace("gen-", "chatcmpl-"));
+    d.put("model", replyModel);
+    d.put("provider_name", providerName);
     d.put("router", null);
     d.put("api_type", "completions");
     d.put("created_at", createdAt.toString());
@@ -71,32 +93,32 @@ public final class GenerationRecord {
     d.put("workspace_id", null);
     d.put("data_region", null);
     d.put("service_tier", null);
-    long ttftMs = firstTokenMs();
+    long ttftMs = firstTokenMs;
     d.put("latency", latencyMs);
     d.put("generation_time", Math.max(0, latencyMs - ttftMs));
     d.put("moderation_latency", null);
-    d.put("tokens_prompt", plan.promptTokens());
-    d.put("tokens_completion", plan.completionTokens());
-    d.put("native_tokens_prompt", plan.promptTokens());
-    d.put("native_tokens_completion", plan.completionTokens());
+    d.put("tokens_prompt", promptTokens);
+    d.put("tokens_completion", completionTokens);
+    d.put("native_tokens_prompt", promptTokens);
+    d.put("native_tokens_completion", completionTokens);
     d.put("native_tokens_reasoning", 0);
     d.put("native_tokens_cached", 0);
     d.put("native_tokens_completion_images", 0);
-    d.put("total_cost", plan.cost());
-    d.put("usage", plan.cost());
+    d.put("total_cost", cost);
+    d.put("usage", cost);
     d.put("upstream_inference_cost", null);
     d.put("cache_discount", null);
     d.put("is_byok", false);
-    d.put("finish_reason", cancelled ? null : plan.finishReason());
-    d.put("native_finish_reason", cancelled ? null : plan.finishReason());
-    d.put("streamed", plan.stream());
+    d.put("finish_reason", cancelled ? null : finishReason);
+    d.put("native_finish_reason", cancelled ? null : finishReason);
+    d.put("streamed", stream);
     d.put("cancelled", cancelled);
     List<Object> responses = new ArrayList<>();
-    for (Attempt a : plan.attempts()) {
+    for (Attempt a : attempts) {
       responses.add(
           response(a.endpoint().providerName(), a.status(), a.latencyNanos() / 1_000_000));
     }
-    responses.add(response(plan.endpoint().providerName(), 200, latencyMs));
+    responses.add(response(providerName, 200, latencyMs));
     d.put("provider_responses", responses);
     d.put("num_media_prompt", 0);
     d.put("num_media_completion", 0);
@@ -105,11 +127,6 @@ public final class GenerationRecord {
     d.put("num_fetches", 0);
     d.put("web_search_engine", null);
     return Wire.bytes(Map.of("data", d));
-  }
-
-  private long firstTokenMs() {
-    Step first = plan.first(Step.Kind.TOKENS);
-    return first == null ? 0 : first.atNanos() / 1_000_000;
   }
 
   private static Map<String, Object> response(String provider, int status, long latencyMs) {

@@ -23,7 +23,7 @@ public final class GenerationStore {
   }
 
   public synchronized void put(GenerationRecord record) {
-    byId.put(record.plan().id(), record);
+    byId.put(record.id(), record);
   }
 
   public synchronized GenerationRecord get(String id) {
