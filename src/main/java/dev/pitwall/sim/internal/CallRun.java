@@ -43,6 +43,7 @@ final class CallRun {
   private int next;
   private boolean finished;
   private Future<?> pending;
+  private final ChannelFutureListener onClose = f -> onClose();
 
   CallRun(
       ChannelHandlerContext ctx,
@@ -75,7 +76,7 @@ final class CallRun {
   }
 
   void start() {
-    ctx.channel().closeFuture().addListener(f -> onClose());
+    ctx.channel().closeFuture().addListener(onClose);
     run();
   }
 
@@ -200,6 +201,9 @@ final class CallRun {
 
   private void finish() {
     finished = true;
+    // A kept-alive connection serves call after call: a listener left on its close future would
+    // keep every finished call (plan, steps, text) alive as long as the connection.
+    ctx.channel().closeFuture().removeListener(onClose);
     if (record != null) {
       record.complete(state.ticker.nanos() - info.arrivalNanos);
     }
