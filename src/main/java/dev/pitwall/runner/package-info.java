@@ -17,10 +17,13 @@
  *   <li>Open-loop calls carry the time the schedule intended (t_sched); scheduled TTFT/E2E and the
  *       dispatch delay are measured from it, so a slow target shows in the figures instead of
  *       silently lowering the offered rate (coordinated omission).
- *   <li>The open-loop dispatcher parks until 150 µs before each fire time and spins the rest:
- *       parking alone woke 0.12 ms late at the median on the 2-core machine, and dispatch delay p50
- *       fell from 0.145 ms to 0.016 ms at 1,000 req/s. Its p99 (2.9 ms) is the dispatcher itself
- *       waking late when threads outnumber cores ({@code scripts/bench-harness.sh}).
+ *   <li>The open-loop dispatcher hands each call to its thread 2 ms before the fire time; that
+ *       thread parks until 150 µs before it and spins the rest. Parking alone wakes 0.12 ms late at
+ *       the median on the 2-core machine, and waking a parked thread at the fire time put that
+ *       wake-up in the dispatch delay: p50 at 1,000 req/s went 0.145 → 0.016 ms (spin) → 0.003 ms
+ *       (early hand-over). The p99 is set by stalls of the whole virtual machine, which a thread
+ *       doing nothing but waking every millisecond sees too ({@code scripts/bench-harness.sh} runs
+ *       that probe beside the measurement), and by GC pauses.
  *   <li>Iterations are barriers, so each iteration's histograms hold exactly its own calls, and
  *       every planned call ends in exactly one final record (CANCELLED or BUDGET_STOPPED when it
  *       was never sent).
