@@ -39,13 +39,7 @@ public final class TimerFloor {
       lateness.recordValue(now - due);
     }
     System.out.printf(
-        "timer floor (a thread waking every 1 ms, nothing else): %d wake-ups, late ms: p50 %.3f"
-            + "  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
-        lateness.getTotalCount(),
-        lateness.getValueAtPercentile(50) / 1e6,
-        lateness.getValueAtPercentile(90) / 1e6,
-        lateness.getValueAtPercentile(99) / 1e6,
-        lateness.getValueAtPercentile(99.9) / 1e6,
-        lateness.getMaxValue() / 1e6);
+        "timer floor (a thread waking every 1 ms, nothing else): %d wake-ups, late ms: %s%n",
+        lateness.getTotalCount(), LatenessLine.of(lateness));
   }
 }

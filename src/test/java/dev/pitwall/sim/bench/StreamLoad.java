@@ -1,5 +1,6 @@
 package dev.pitwall.sim.bench;
 
+import dev.pitwall.bench.LatenessLine;
 import dev.pitwall.time.Ticker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -161,14 +162,8 @@ public final class StreamLoad {
         "streams: %d concurrent, %d completed in %.1f s (%.0f/s), %d broken%n",
         maxOpen, streams, elapsed, streams / elapsed, errors);
     System.out.printf(
-        "token events: %d; |arrival - profile| ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f"
-            + "  max %.3f%n",
-        lateness.getTotalCount(),
-        lateness.getValueAtPercentile(50) / 1e6,
-        lateness.getValueAtPercentile(90) / 1e6,
-        lateness.getValueAtPercentile(99) / 1e6,
-        lateness.getValueAtPercentile(99.9) / 1e6,
-        lateness.getMaxValue() / 1e6);
+        "token events: %d; |arrival - profile| ms: %s%n",
+        lateness.getTotalCount(), LatenessLine.of(lateness));
     System.out.printf(
         "first token |arrival - profile| ms: p50 %.3f  p99 %.3f  max %.3f; earliest event %.3f"
             + " ms early%n",
