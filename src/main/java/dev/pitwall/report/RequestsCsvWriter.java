@@ -113,7 +113,7 @@ public final class RequestsCsvWriter implements CallSink {
   }
 
   private static String duration(long ns) {
-    return ns == CallRecord.NONE ? null : Fmt.fixed(ns / 1e6, 3);
+    return ns == CallRecord.NONE ? null : Fmt.fixedMs(ns);
   }
 
   private static Integer count(int n) {
