@@ -14,20 +14,9 @@ final class Fmt {
   static String exactMs(long nanos) {
     // As BigDecimal.valueOf(nanos, 6).toPlainString(), without its three objects per field: this
     // runs for every time stamp of every requests.csv row.
-    if (nanos == Long.MIN_VALUE) {
-      return BigDecimal.valueOf(nanos, 6).toPlainString();
-    }
-    long abs = Math.abs(nanos);
-    long fraction = abs % 1_000_000;
-    StringBuilder sb = new StringBuilder(24);
-    if (nanos < 0) {
-      sb.append('-');
-    }
-    sb.append(abs / 1_000_000).append('.');
-    for (long digit = 100_000; digit > fraction && digit > 1; digit /= 10) {
-      sb.append('0');
-    }
-    return sb.append(fraction).toString();
+    return nanos == Long.MIN_VALUE
+        ? BigDecimal.valueOf(nanos, 6).toPlainString()
+        : plain(nanos, 1_000_000);
   }
 
   /**
@@ -43,15 +32,23 @@ final class Fmt {
     if (rest > 500 || (rest == 500 && (micros & 1) != 0)) {
       micros++;
     }
-    long abs = Math.abs(micros);
-    long fraction = abs % 1000;
-    StringBuilder sb = new StringBuilder(20);
-    if (micros < 0) {
+    return plain(micros, 1000);
+  }
+
+  /**
+   * {@code unscaled / unit} in plain decimal notation with as many decimals as {@code unit} (a
+   * power of ten) has zeros, as {@code BigDecimal.toPlainString} writes it: no "-0.000".
+   */
+  private static String plain(long unscaled, long unit) {
+    long abs = Math.abs(unscaled);
+    long fraction = abs % unit;
+    StringBuilder sb = new StringBuilder(24);
+    if (unscaled < 0) {
       sb.append('-');
     }
-    sb.append(abs / 1000).append('.');
-    if (fraction < 100) {
-      sb.append(fraction < 10 ? "00" : "0");
+    sb.append(abs / unit).append('.');
+    for (long digit = unit / 10; digit > fraction && digit > 1; digit /= 10) {
+      sb.append('0');
     }
     return sb.append(fraction).toString();
   }
