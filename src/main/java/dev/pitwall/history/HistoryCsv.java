@@ -2,10 +2,10 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.report.CsvRows;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -159,30 +158,7 @@ public final class HistoryCsv {
                 + "; the file is not a pitwall history and was ignored");
         return new Read(List.of(), warnings);
       }
-      long linesRead = parser.getCurrentLineNumber();
-      Iterator<CSVRecord> rows = parser.iterator();
-      while (true) {
-        long line = linesRead + 1;
-        CSVRecord row;
-        try {
-          if (!rows.hasNext()) {
-            break;
-          }
-          row = rows.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          warnings.add(name + " line " + line + ": unreadable from here on; the rest is skipped");
-          break;
-        }
-        linesRead = parser.getCurrentLineNumber();
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          continue;
-        }
-        try {
-          runs.add(stamp(row), figure(row));
-        } catch (IllegalArgumentException e) {
-          warnings.add(name + " line " + line + ": " + e.getMessage() + "; line skipped");
-        }
-      }
+      CsvRows.read(parser, name, warnings, row -> runs.add(stamp(row), figure(row)));
     }
     return new Read(runs.build(), warnings);
   }

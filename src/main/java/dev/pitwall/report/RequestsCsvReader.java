@@ -9,7 +9,6 @@ import dev.pitwall.metrics.TokenSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
@@ -66,31 +64,7 @@ public final class RequestsCsvReader {
                 + "; is this a pitwall requests.csv? Expected the header "
                 + String.join(",", ALL));
       }
-      long linesRead = parser.getCurrentLineNumber();
-      Iterator<CSVRecord> rows = parser.iterator();
-      while (true) {
-        long line = linesRead + 1;
-        CSVRecord row;
-        try {
-          if (!rows.hasNext()) {
-            break;
-          }
-          row = rows.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          warnings.add(
-              name + " line " + line + ": unreadable from here on (" + rootMessage(e) + ")");
-          break;
-        }
-        linesRead = parser.getCurrentLineNumber();
-        if (row.size() == 1 && row.get(0).isBlank()) {
-          continue;
-        }
-        try {
-          records.add(toRecord(row));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-          warnings.add(name + " line " + line + ": " + e.getMessage() + "; row skipped");
-        }
-      }
+      CsvRows.read(parser, name, warnings, row -> records.add(toRecord(row)));
     }
     return new Result(records, warnings);
   }
@@ -231,13 +205,5 @@ public final class RequestsCsvReader {
     if (in.read() != '\uFEFF') {
       in.reset();
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
   }
 }
