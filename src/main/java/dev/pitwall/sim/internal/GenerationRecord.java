@@ -93,9 +93,8 @@ public final class GenerationRecord {
     d.put("workspace_id", null);
     d.put("data_region", null);
     d.put("service_tier", null);
-    long ttftMs = firstTokenMs;
     d.put("latency", latencyMs);
-    d.put("generation_time", Math.max(0, latencyMs - ttftMs));
+    d.put("generation_time", Math.max(0, latencyMs - firstTokenMs));
     d.put("moderation_latency", null);
     d.put("tokens_prompt", promptTokens);
     d.put("tokens_completion", completionTokens);
