@@ -1,5 +1,6 @@
 package dev.pitwall.runner;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +8,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The tasks of an iteration still running: at most {@code limit} at once, each leaving when it
@@ -26,33 +29,51 @@ final class InFlight {
    * Starts a task once fewer than the limit are running; false (task not started) when {@code
    * giveUp} turns true while waiting for room.
    */
-  boolean submit(ExecutorService threads, Runnable task, java.util.function.BooleanSupplier giveUp)
+  boolean submit(ExecutorService threads, Runnable task, BooleanSupplier giveUp)
+      throws InterruptedException {
+    return submit(threads, List.of(task), giveUp);
+  }
+
+  /**
+   * Starts tasks that together do one job, each on a thread of its own (the racers of one call):
+   * they take one place of the limit, given back when the last of them ends.
+   */
+  boolean submit(ExecutorService threads, List<Runnable> tasks, BooleanSupplier giveUp)
       throws InterruptedException {
     while (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
       if (giveUp.getAsBoolean()) {
         return false;
       }
     }
-    FutureTask<Void> future = new FutureTask<>(task, null);
     synchronized (this) {
       count++;
     }
-    running.add(future);
-    threads.execute(
-        () -> {
-          try {
-            future.run();
-          } finally {
-            running.remove(future);
-            permits.release();
-            synchronized (this) {
-              if (--count == 0) {
-                notifyAll();
+    AtomicInteger left = new AtomicInteger(tasks.size());
+    for (Runnable task : tasks) {
+      FutureTask<Void> future = new FutureTask<>(task, null);
+      running.add(future);
+      threads.execute(
+          () -> {
+            try {
+              future.run();
+            } finally {
+              running.remove(future);
+              if (left.decrementAndGet() == 0) {
+                ended();
               }
             }
-          }
-        });
+          });
+    }
     return true;
+  }
+
+  private void ended() {
+    permits.release();
+    synchronized (this) {
+      if (--count == 0) {
+        notifyAll();
+      }
+    }
   }
 
   /** Waits until nothing runs; false if the timeout passed first. */

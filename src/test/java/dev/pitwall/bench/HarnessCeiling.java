@@ -45,7 +45,7 @@ import java.util.Map;
  * GC. Run by {@code scripts/bench-harness.sh}, which also measures wrk against the same server.
  *
  * <pre>
- * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--keep-csv] [--hold]
+ * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--keep-csv] [--hold] [--concurrency=N]
  *   TARGET: noop | sim | a base URL
  * </pre>
  */
@@ -55,6 +55,13 @@ public final class HarnessCeiling {
 
   /** Keep requests.csv and print its path, for per-call analysis of the dispatch delay. */
   private static boolean keepCsv;
+
+  /**
+   * Calls in flight at most: the suite default of an open loop (64). With 1, each call waits for
+   * the last to be written and recorded, so the dispatch delay would measure the cap, not the
+   * dispatcher.
+   */
+  private static int concurrency = 64;
 
   private HarnessCeiling() {}
 
@@ -67,6 +74,11 @@ public final class HarnessCeiling {
     int warmup = flags.contains("--warmup") ? 1 : 0;
     noCsv = flags.contains("--no-csv");
     keepCsv = flags.contains("--keep-csv");
+    for (String f : flags) {
+      if (f.startsWith("--concurrency=")) {
+        concurrency = Integer.parseInt(f.substring("--concurrency=".length()));
+      }
+    }
     if (target.startsWith("http")) {
       measure("url", URI.create(target), "noop/model", rate, calls, warmup);
     } else if (target.equals("noop")) {
@@ -109,7 +121,7 @@ public final class HarnessCeiling {
             null,
             List.of(new Prompt("p", List.of(new Message("user", "ping")))),
             List.of(new ModelSpec(model, List.of(), false, null, params)),
-            new Load(LoadMode.OPEN, 1, rate, Arrival.CONSTANT, 1),
+            new Load(LoadMode.OPEN, concurrency, rate, Arrival.CONSTANT, 1),
             new Iterations(warmup, 1, Math.toIntExact(calls)),
             Limits.NONE,
             new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10)),

@@ -181,6 +181,19 @@ class RunnerTest {
     assertThat(rows.stream().filter(r -> r.outcome() == Outcome.CANCELLED)).hasSizeGreaterThan(40);
   }
 
+  @Test
+  void racingThreadsSendEachOpenLoopCallExactlyOnce() throws Exception {
+    // Calls due 2 ms after their hand-over get a second thread racing the first to send them.
+    Plan plan = openLoop(new Iterations(0, 1, 300), 1000, 64);
+    AtomicInteger sent = new AtomicInteger();
+    assertThat(runOnRealTime(plan, new StopSignal(), sent::incrementAndGet))
+        .isEqualTo(RunStatus.COMPLETE);
+    assertThat(sent).hasValue(300);
+    assertThat(rows).hasSize(300);
+    assertThat(rows.stream().map(CallRecord::callId).distinct()).hasSize(300);
+    assertThat(rows).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
+  }
+
   private static Plan openLoop(Iterations iterations, double rate, int concurrency) {
     Suite suite = plan(iterations, Limits.NONE, Retries.NONE, "a/x").suite();
     return Plan.of(
