@@ -40,6 +40,7 @@ public final class StreamLoad {
   private static final class Conn {
     final SocketChannel channel;
     long sentNanos;
+    long firstNanos;
     int tokens;
     int tokenMatch;
     int doneMatch;
@@ -69,6 +70,7 @@ public final class StreamLoad {
                 .getBytes(StandardCharsets.US_ASCII));
     Histogram lateness = new Histogram(60_000_000_000L, 3);
     Histogram ttftLateness = new Histogram(60_000_000_000L, 3);
+    Histogram gapLateness = new Histogram(60_000_000_000L, 3);
     Selector selector = Selector.open();
     long start = ticker.nanos();
     long measureFrom = start + warmup * 1_000_000_000L;
@@ -134,9 +136,15 @@ public final class StreamLoad {
           if (c.tokenMatch == TOKEN_MARK.length) {
             c.tokenMatch = 0;
             long due = c.sentNanos + TTFT_NANOS + c.tokens * GAP_NANOS;
+            if (c.tokens == 0) {
+              c.firstNanos = now;
+            }
             if (now >= measureFrom) {
               (c.tokens == 0 ? ttftLateness : lateness).recordValue(Math.abs(now - due));
               maxEarly = Math.max(maxEarly, due - now);
+              if (c.tokens > 0) {
+                gapLateness.recordValue(Math.abs(now - c.firstNanos - c.tokens * GAP_NANOS));
+              }
             }
             c.tokens++;
           }
@@ -164,6 +172,9 @@ public final class StreamLoad {
     System.out.printf(
         "token events: %d; |arrival - profile| ms: %s%n",
         lateness.getTotalCount(), LatenessLine.of(lateness));
+    System.out.printf(
+        "same, against the stream's own first token (first + k x gap): %s%n",
+        LatenessLine.of(gapLateness));
     System.out.printf(
         "first token |arrival - profile| ms: p50 %.3f  p99 %.3f  max %.3f; earliest event %.3f"
             + " ms early%n",
