@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}
+# The collector flags of .mvn/jvm.config (what `mvn exec:java` runs with): see README, Performance.
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:MaxTenuringThreshold=0}
 run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -v '^server '; }
 
 if [ $# -gt 0 ]; then run "$@"; exit; fi

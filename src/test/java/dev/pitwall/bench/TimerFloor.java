@@ -6,12 +6,17 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The machine's own timing floor, for reading the benchmarks' lateness figures: one thread that
- * does nothing but wake at absolute 1 ms deadlines (park, then a 150 µs spin, as pitwall's
- * dispatcher does) and records how late each wake-up is. A stall of the whole virtual machine, the
- * kernel's scheduler or this JVM shows here as it shows in the simulator's token timing and the
- * runner's dispatch delay; run beside them, it tells what no code of ours can beat.
+ * does nothing but wake at absolute 1 ms deadlines and records how late each wake-up is. A stall of
+ * the whole virtual machine, the kernel's scheduler or this JVM shows here as it shows in the
+ * simulator's token timing and the runner's dispatch delay; run beside them, it tells what no code
+ * of ours can beat.
  *
- * <p>Args: seconds [startDelaySeconds]. Prints one line.
+ * <p>By default it only parks, so each wake-up is also 0.05–0.1 ms late by the kernel's timer
+ * slack, but it costs almost no CPU and so does not disturb the run it sits beside. With {@code
+ * spin} it parks until 150 µs before each deadline and spins the rest, as pitwall's dispatcher
+ * does: exact, but a spinning neighbour takes 15 % of a CPU from the run it measures.
+ *
+ * <p>Args: seconds [startDelaySeconds] [spin]. Prints one line.
  */
 public final class TimerFloor {
   private static final long TICK_NANOS = 1_000_000L;
@@ -22,6 +27,7 @@ public final class TimerFloor {
   public static void main(String[] args) throws InterruptedException {
     int seconds = Integer.parseInt(args[0]);
     long startDelay = args.length > 1 ? Long.parseLong(args[1]) : 0;
+    long spinNanos = args.length > 2 && args[2].equals("spin") ? SPIN_NANOS : 0;
     Thread.sleep(startDelay * 1000);
     Ticker ticker = Ticker.system();
     Histogram lateness = new Histogram(60_000_000_000L, 3);
@@ -29,8 +35,8 @@ public final class TimerFloor {
     for (long i = 1; i <= seconds * 1000L; i++) {
       long due = start + i * TICK_NANOS;
       long wait;
-      while ((wait = due - ticker.nanos()) > SPIN_NANOS) {
-        LockSupport.parkNanos(wait - SPIN_NANOS);
+      while ((wait = due - ticker.nanos()) > spinNanos) {
+        LockSupport.parkNanos(wait - spinNanos);
       }
       long now;
       while ((now = ticker.nanos()) < due) {
@@ -39,7 +45,9 @@ public final class TimerFloor {
       lateness.recordValue(now - due);
     }
     System.out.printf(
-        "timer floor (a thread waking every 1 ms, nothing else): %d wake-ups, late ms: %s%n",
-        lateness.getTotalCount(), LatenessLine.of(lateness));
+        "timer floor (a thread waking every 1 ms, nothing else, %s): %d wake-ups, late ms: %s%n",
+        spinNanos > 0 ? "park + spin" : "park only",
+        lateness.getTotalCount(),
+        LatenessLine.of(lateness));
   }
 }
