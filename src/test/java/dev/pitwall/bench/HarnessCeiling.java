@@ -47,7 +47,8 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * HarnessCeiling TARGET RATE CALLS [--warmup] [--no-csv] [--keep-csv] [--hold] [--concurrency=N]
- *   TARGET: noop | sim | a base URL
+ *                [--model=ID]
+ *   TARGET: noop | sim | a base URL (with --model, the model to ask it for; default noop/model)
  * </pre>
  */
 public final class HarnessCeiling {
@@ -81,7 +82,13 @@ public final class HarnessCeiling {
       }
     }
     if (target.startsWith("http")) {
-      measure("url", URI.create(target), "noop/model", rate, calls, warmup);
+      String model =
+          flags.stream()
+              .filter(f -> f.startsWith("--model="))
+              .map(f -> f.substring("--model=".length()))
+              .findFirst()
+              .orElse("noop/model");
+      measure("url", URI.create(target), model, rate, calls, warmup);
     } else if (target.equals("noop")) {
       try (NoopServer server = new NoopServer(1)) {
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/api/v1");
