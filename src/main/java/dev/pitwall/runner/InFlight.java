@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * The tasks of an iteration still running: at most {@code limit} at once, each leaving when it
- * ends, so memory follows the calls in flight, never the calls made. A stop can wait for them to
- * drain, or cancel them.
+ * The calls of an iteration still running: at most {@code limit} at once (a call is one task, or
+ * the threads racing to send it), each leaving when it ends, so memory follows the calls in flight,
+ * never the calls made. A stop can wait for them to drain, or cancel them.
  */
 final class InFlight {
   private final Semaphore permits;
