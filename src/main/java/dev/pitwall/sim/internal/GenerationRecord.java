@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class GenerationRecord {
   // What toJson() needs, copied out of the plan: the plan itself (every step and the whole text)
-  // is ~1.5 KB a call and the store keeps the last 100,000 records.
+  // is ~1.5 KB a call and the store keeps the last 100,000 records. Few objects per record, too:
+  // records outlive a young collection, and copying them is most of its pause.
   private final String id;
   private final String replyModel;
   private final String providerName;
@@ -27,14 +28,15 @@ public final class GenerationRecord {
   private final boolean stream;
   private final long firstTokenMs;
   private final List<Attempt> attempts;
-  private final Instant createdAt;
+  private final long createdEpochSecond;
   private final String referer;
   private final String userAgent;
   private volatile boolean cancelled;
   private volatile boolean finished;
   private volatile long latencyMs;
 
-  public GenerationRecord(CallPlan plan, Instant createdAt, String referer, String userAgent) {
+  public GenerationRecord(
+      CallPlan plan, long createdEpochSecond, String referer, String userAgent) {
     this.id = plan.id();
     this.replyModel = plan.replyModel();
     this.providerName = plan.endpoint().providerName();
@@ -46,7 +48,7 @@ public final class GenerationRecord {
     Step first = plan.first(Step.Kind.TOKENS);
     this.firstTokenMs = first == null ? 0 : first.atNanos() / 1_000_000;
     this.attempts = plan.attempts();
-    this.createdAt = createdAt;
+    this.createdEpochSecond = createdEpochSecond;
     this.referer = referer;
     this.userAgent = userAgent;
   }
@@ -83,7 +85,7 @@ public final class GenerationRecord {
     d.put("provider_name", providerName);
     d.put("router", null);
     d.put("api_type", "completions");
-    d.put("created_at", createdAt.toString());
+    d.put("created_at", Instant.ofEpochSecond(createdEpochSecond).toString());
     d.put("origin", referer);
     d.put("http_referer", referer);
     d.put("user_agent", userAgent);

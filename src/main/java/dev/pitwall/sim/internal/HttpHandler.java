@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +187,9 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       record =
           new GenerationRecord(
               plan,
-              Instant.ofEpochSecond(plan.created()),
-              req.headers().get("HTTP-Referer"),
-              req.headers().get(HttpHeaderNames.USER_AGENT));
+              plan.created(),
+              state.generations.shared(req.headers().get("HTTP-Referer")),
+              state.generations.shared(req.headers().get(HttpHeaderNames.USER_AGENT)));
       state.generations.put(record);
       state.accounts.charge(key, plan.promptTokens() + plan.completionTokens(), plan.cost());
     }
