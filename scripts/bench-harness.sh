@@ -2,7 +2,7 @@
 # The harness's own ceiling (issue 7): pitwall's runner + client + requests.csv writer in open loop
 # against loopback servers that answer at once, and wrk against the same server for the ratio.
 #
-#   scripts/bench-harness.sh                # the default table (takes ~4 minutes)
+#   scripts/bench-harness.sh                # the default table (takes ~5 minutes)
 #   scripts/bench-harness.sh noop 20000 200000   # one run: TARGET (noop|sim) RATE CALLS [flags]
 #   flags: --warmup (one unscored iteration first), --no-csv, --keep-csv (print its path)
 #
@@ -20,11 +20,13 @@ run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -
 
 if [ $# -gt 0 ]; then run "$@"; exit; fi
 
-# A TimerFloor probe runs beside each: the machine's own wake-up lateness in the same seconds.
-floor() { java -Xmx64m -cp "$CP" dev.pitwall.bench.TimerFloor "$1" "$2" & }
-echo "## dispatch delay at 1,000 req/s (30 s warm-up, then 30 s measured)"
-floor 30 32; run noop 1000 30000 --warmup; wait
-floor 30 32; run sim 1000 30000 --warmup; wait
+# A TimerFloor probe follows each: the machine's own wake-up lateness in the next 30 s. Not beside
+# it: a second JVM waking every millisecond, in step with the calls, raised the dispatch p99 against
+# the simulator from 0.17-0.50 ms to 0.49-1.6 ms (README, Performance).
+floor() { java -Xmx64m -cp "$CP" dev.pitwall.bench.TimerFloor 30; }
+echo "## dispatch delay at 1,000 req/s (30 s warm-up, then 30 s measured), then the timer floor"
+run noop 1000 30000 --warmup; floor
+run sim 1000 30000 --warmup; floor
 echo "## ceiling: offered far above what 2 cores can send"
 run noop 50000 200000
 run sim 50000 200000
