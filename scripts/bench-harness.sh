@@ -4,7 +4,8 @@
 #
 #   scripts/bench-harness.sh                # the default table (takes ~5 minutes)
 #   scripts/bench-harness.sh noop 20000 200000   # one run: TARGET (noop|sim) RATE CALLS [flags]
-#   flags: --warmup (one unscored iteration first), --no-csv, --keep-csv (print its path)
+#   flags: --warmup (one unscored iteration first), --no-csv, --keep-csv (print its path),
+#          --concurrency=N (calls in flight, default 64), --model=ID (for a URL target)
 #
 # Prints one line per run: offered and achieved rate, dispatch delay (t_send - t_sched) p50/p99/p99.9,
 # e2e p50/p99, heap in use after a full GC before and after the run. Needs wrk for the ratio

@@ -189,7 +189,7 @@ public final class Runner {
       Thread.currentThread().interrupt();
       due = false;
     }
-    if (claimed.get() || !claimed.compareAndSet(false, true)) {
+    if (!claimed.compareAndSet(false, true)) {
       return;
     }
     if (due) {

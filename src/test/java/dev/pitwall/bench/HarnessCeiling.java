@@ -63,7 +63,7 @@ public final class HarnessCeiling {
    * the last to be written and recorded, so the dispatch delay would measure the cap, not the
    * dispatcher.
    */
-  private static int concurrency = 64;
+  private static int concurrency;
 
   private HarnessCeiling() {}
 
@@ -76,19 +76,15 @@ public final class HarnessCeiling {
     int warmup = flags.contains("--warmup") ? 1 : 0;
     noCsv = flags.contains("--no-csv");
     keepCsv = flags.contains("--keep-csv");
-    for (String f : flags) {
-      if (f.startsWith("--concurrency=")) {
-        concurrency = Integer.parseInt(f.substring("--concurrency=".length()));
-      }
-    }
+    concurrency = Integer.parseInt(flagValue(flags, "--concurrency=", "64"));
     if (target.startsWith("http")) {
-      String model =
-          flags.stream()
-              .filter(f -> f.startsWith("--model="))
-              .map(f -> f.substring("--model=".length()))
-              .findFirst()
-              .orElse("noop/model");
-      measure("url", URI.create(target), model, rate, calls, warmup);
+      measure(
+          "url",
+          URI.create(target),
+          flagValue(flags, "--model=", "noop/model"),
+          rate,
+          calls,
+          warmup);
     } else if (target.equals("noop")) {
       try (NoopServer server = new NoopServer(1)) {
         URI base = URI.create("http://127.0.0.1:" + server.port() + "/api/v1");
@@ -160,8 +156,7 @@ public final class HarnessCeiling {
     }
     double seconds = (Ticker.system().nanos() - t0) / 1e9;
     long heapAfter = usedHeapAfterGc();
-    // every series (one per provider that served) together: the harness, not a provider, is
-    // measured
+    // All series together (one per provider that served): the harness is measured, not a provider.
     Histogram dispatch = Histograms.newHistogram();
     Histogram e2e = Histograms.newHistogram();
     long ok = 0;
@@ -195,6 +190,15 @@ public final class HarnessCeiling {
     } else {
       Files.delete(csv);
     }
+  }
+
+  /** The value of the first flag that starts with {@code prefix} ("--model="), else the default. */
+  private static String flagValue(List<String> flags, String prefix, String otherwise) {
+    return flags.stream()
+        .filter(f -> f.startsWith(prefix))
+        .map(f -> f.substring(prefix.length()))
+        .findFirst()
+        .orElse(otherwise);
   }
 
   private static double ms(Histogram recorded, double percentile) {

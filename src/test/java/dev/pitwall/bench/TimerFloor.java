@@ -1,6 +1,7 @@
 package dev.pitwall.bench;
 
 import dev.pitwall.time.Ticker;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -8,13 +9,14 @@ import org.HdrHistogram.Histogram;
  * The machine's own timing floor, for reading the benchmarks' lateness figures: one thread that
  * does nothing but wake at absolute 1 ms deadlines and records how late each wake-up is. A stall of
  * the whole virtual machine, the kernel's scheduler or this JVM shows here as it shows in the
- * simulator's token timing and the runner's dispatch delay; run beside them, it tells what no code
- * of ours can beat.
+ * simulator's token timing and the runner's dispatch delay: it tells what no code of ours can beat.
  *
  * <p>By default it only parks, so each wake-up is also 0.05–0.1 ms late by the kernel's timer
- * slack, but it costs almost no CPU and so does not disturb the run it sits beside. With {@code
- * spin} it parks until 150 µs before each deadline and spins the rest, as pitwall's dispatcher
- * does: exact, but a spinning neighbour takes 15 % of a CPU from the run it measures.
+ * slack, and it costs almost no CPU. Even so, its JVM waking every millisecond beside a timing run
+ * raised that run's p99 (README, Performance), so {@code bench-harness.sh} runs it after each step;
+ * {@code bench-sim.sh}, whose figures it did not move, beside. With {@code spin} it parks until 150
+ * µs before each deadline and spins the rest, as pitwall's dispatcher does: exact, but it takes 15
+ * % of a CPU.
  *
  * <p>With {@code race}, two threads wake at the same deadlines and the earlier of each pair is
  * reported beside one thread alone: what the runner gains by racing two threads to each call.
@@ -95,6 +97,6 @@ public final class TimerFloor {
   }
 
   private static long overOneMs(long[] late) {
-    return java.util.Arrays.stream(late).filter(v -> v > TICK_NANOS).count();
+    return Arrays.stream(late).filter(v -> v > TICK_NANOS).count();
   }
 }
