@@ -195,4 +195,51 @@ class WireFormatTest {
       assertThat(events[events.length - 1]).isEqualTo("data: [DONE]");
     }
   }
+
+  @Test
+  void pipelinedRequestsAreAnsweredWholeAndInOrder() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      String stream = RawHttp.post("/api/v1/chat/completions", BODY);
+      String keepAlive = stream.replace("Connection: close\r\n", "");
+      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      // Planning the first call of a fresh JVM takes longer than this stream lasts (class loading),
+      // so without a warm-up the first response would be complete before the second is read.
+      RawHttp.exchange(sim.port(), stream, Ticker.system());
+      // Three requests in one write: a stream, a plain GET, then a stream that closes.
+      var ex = RawHttp.exchange(sim.port(), keepAlive + models + stream, Ticker.system());
+      String text = ex.text();
+      int first = text.indexOf("HTTP/1.1 200 OK");
+      int second = text.indexOf("HTTP/1.1 200 OK", first + 1);
+      int third = text.indexOf("HTTP/1.1 200 OK", second + 1);
+      assertThat(new int[] {first, second, third}).doesNotContain(-1);
+      String[] responses = {
+        text.substring(first, second), text.substring(second, third), text.substring(third)
+      };
+      assertThat(responses[0])
+          .contains("text/event-stream")
+          .endsWith("data: [DONE]\n\n\r\n0\r\n\r\n");
+      assertThat(responses[1]).contains("application/json").contains("\"data\":[");
+      assertThat(responses[2])
+          .contains("text/event-stream")
+          .endsWith("data: [DONE]\n\n\r\n0\r\n\r\n");
+      assertThat(text.split("data: \\[DONE\\]", -1)).hasSize(3);
+    }
+  }
+
+  @Test
+  void aConnectionThatQueuesMoreThan64RequestsBehindACallIsClosed() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      String stream =
+          RawHttp.post("/api/v1/chat/completions", BODY).replace("Connection: close\r\n", "");
+      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      // Warm, as above, so the calls are still running when the requests behind them are read.
+      RawHttp.exchange(sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      var ex = RawHttp.exchange(sim.port(), stream + models.repeat(70), Ticker.system());
+      // The stream runs for about 90 ms; the 65th request behind it closes the connection first.
+      assertThat(ex.text().split("HTTP/1.1 ", -1)).hasSize(2);
+      assertThat(ex.text()).doesNotContain("data: [DONE]");
+    }
+  }
 }

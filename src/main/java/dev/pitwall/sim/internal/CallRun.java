@@ -33,6 +33,7 @@ final class CallRun {
   private final CallPlan plan;
   private final GenerationRecord record;
   private final List<Step> steps;
+  private final Runnable onEnd;
   private String prefix;
   // A token chunk is tokenHead + the quoted text + tokenTail; both ends are encoded once a stream.
   private byte[] tokenHead;
@@ -45,17 +46,23 @@ final class CallRun {
   private Future<?> pending;
   private final ChannelFutureListener onClose = f -> onClose();
 
+  /**
+   * @param onEnd runs when the response is complete and the connection stays open for its next
+   *     request
+   */
   CallRun(
       ChannelHandlerContext ctx,
       ServerState state,
       HttpHandler.RequestInfo info,
       CallPlan plan,
-      GenerationRecord record) {
+      GenerationRecord record,
+      Runnable onEnd) {
     this.ctx = ctx;
     this.state = state;
     this.info = info;
     this.plan = plan;
     this.record = record;
+    this.onEnd = onEnd;
     this.steps = plan.stream() ? plan.steps() : nonStreamSteps(plan.steps());
   }
 
@@ -142,7 +149,7 @@ final class CallRun {
               state,
               info,
               ErrorReply.of(502, "Provider returned error", "provider_unavailable"));
-          finish();
+          finish(info.keepAlive);
         }
       }
       case FINISH -> write(Wire.finishChunk(plan, prefix));
@@ -170,16 +177,16 @@ final class CallRun {
               body,
               Map.of("X-Generation-Id", plan.id()));
         }
-        finish();
+        finish(info.keepAlive);
         return false;
       }
       case ERROR_REPLY -> {
         HttpHandler.sendError(ctx, state, info, plan.error());
-        finish();
+        finish(info.keepAlive);
         return false;
       }
       case RESET -> {
-        finish();
+        finish(false);
         HttpHandler.log(state, info, "reset");
         // What was written before the reset reaches the client first, as after a real upstream cut.
         ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
@@ -199,13 +206,19 @@ final class CallRun {
     return true;
   }
 
-  private void finish() {
+  /**
+   * @param servesOn whether the connection stays open for its next request
+   */
+  private void finish(boolean servesOn) {
     finished = true;
     // A kept-alive connection serves call after call: a listener left on its close future would
     // keep every finished call (plan, steps, text) alive as long as the connection.
     ctx.channel().closeFuture().removeListener(onClose);
     if (record != null) {
       record.complete(state.ticker.nanos() - info.arrivalNanos);
+    }
+    if (servesOn) {
+      onEnd.run();
     }
   }
 

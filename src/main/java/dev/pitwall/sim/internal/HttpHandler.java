@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves one connection: routes each request to its endpoint and answers in OpenRouter's shapes.
- * Chat completions are planned at once ({@link CallPlanner}) and carried out by a {@link CallRun}
- * on this channel's event loop.
+ * Chat completions are planned at once ({@link CallPlanner}) and carried out by a {@link CallRun}.
+ *
+ * <p>Responses leave in the order of their requests (HTTP/1.1 pipelining). A request that arrives
+ * while a call is still answering on this connection waits, keeping its arrival time, until that
+ * call ends; without this, two calls would write into one response.
  *
  * <p>Thread-safety: one instance per channel, used only from its event loop.
  */
@@ -34,7 +38,14 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
   static final Logger LOG = LoggerFactory.getLogger("dev.pitwall.sim");
   private static final String API = "/api/v1";
 
+  /** Requests a connection may queue behind a running call before it is closed as abusive. */
+  private static final int MAX_WAITING = 64;
+
   private final ServerState state;
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private boolean busy;
+
+  private record Waiting(FullHttpRequest request, long arrivalNanos) {}
 
   public HttpHandler(ServerState state) {
     this.state = state;
@@ -43,6 +54,40 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
     long arrival = state.ticker.nanos();
+    if (busy) {
+      if (waiting.size() >= MAX_WAITING) {
+        LOG.debug("more than {} requests queued behind a call; closing", MAX_WAITING);
+        ctx.close();
+        return;
+      }
+      waiting.add(new Waiting(req.retain(), arrival));
+      return;
+    }
+    serve(ctx, req, arrival);
+  }
+
+  /** On the event loop, when the running call has ended: serves the requests queued behind it. */
+  private void callEnded(ChannelHandlerContext ctx) {
+    busy = false;
+    while (!busy && !waiting.isEmpty() && ctx.channel().isActive()) {
+      Waiting w = waiting.poll();
+      try {
+        serve(ctx, w.request(), w.arrivalNanos());
+      } finally {
+        w.request().release();
+      }
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    Waiting w;
+    while ((w = waiting.poll()) != null) {
+      w.request().release();
+    }
+  }
+
+  private void serve(ChannelHandlerContext ctx, FullHttpRequest req, long arrival) {
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     RequestInfo info = new RequestInfo(req.method().name(), pathOf(req.uri()), keepAlive, arrival);
     if (!req.decoderResult().isSuccess()) {
@@ -193,7 +238,8 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       state.generations.put(record);
       state.accounts.charge(key, plan.promptTokens() + plan.completionTokens(), plan.cost());
     }
-    new CallRun(ctx, state, info, plan, record).start();
+    busy = true;
+    new CallRun(ctx, state, info, plan, record, () -> callEnded(ctx)).start();
   }
 
   private void generation(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest req) {
