@@ -61,13 +61,20 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Binds and starts serving.
+   * Binds and starts serving. The first start in a JVM first serves a few calls on a throwaway
+   * server ({@link WarmUp}, about 0.3 s), so that the first real call is on time.
    *
    * @throws ProfileException when the profile file is missing or invalid
    * @throws IllegalStateException when the port cannot be bound
    */
   public static Simulator start(SimulatorOptions options) {
-    SimProfile profile = options.resolveProfile();
+    SimProfile profile = options.resolveProfile(); // a broken profile fails before the warm-up
+    WarmUp.once();
+    return bind(options, profile);
+  }
+
+  /** {@link #start} without the warm-up. */
+  static Simulator bind(SimulatorOptions options, SimProfile profile) {
     Transport transport = Transport.choose();
     ServerState state =
         new ServerState(
