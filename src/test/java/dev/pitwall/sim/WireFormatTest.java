@@ -242,4 +242,49 @@ class WireFormatTest {
       assertThat(ex.text()).doesNotContain("data: [DONE]");
     }
   }
+
+  @Test
+  void slowHeadersHoldBackTheResponseHead() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(
+                    exactProfile(
+                        List.of(FaultRule.always(FaultKind.SLOW_HEADERS).withDelayMs(300)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 200 OK\r\n");
+      // Nothing may leave before its time (half a wake-up step early at most); the first token
+      // keeps its 50 ms after the head.
+      assertThat(ex.arrivalOf("HTTP/1.1 200 OK", 0)).isGreaterThan(299_000_000L);
+      assertThat(ex.arrivalOf("\"content\":\"", 0)).isGreaterThan(349_000_000L);
+      assertThat(ex.body()).endsWith("data: [DONE]\n\n");
+    }
+  }
+
+  @Test
+  void keepaliveCommentsComeWhileWaitingAndBetweenChunks() throws Exception {
+    try (Simulator sim =
+        Simulator.start(
+            SimulatorOptions.defaults()
+                .withProfile(
+                    exactProfile(
+                        List.of(FaultRule.always(FaultKind.KEEPALIVE).withDelayMs(20)))))) {
+      var ex =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      List<String> events = List.of(ex.body().split("\n\n"));
+      int firstToken = 0;
+      while (!events.get(firstToken).contains("\"content\":")) {
+        firstToken++;
+      }
+      // At the head, then at 20 and 40 ms of the 50 ms before the first token.
+      assertThat(events.subList(0, firstToken)).containsOnly(": OPENROUTER PROCESSING").hasSize(3);
+      List<String> rest = events.subList(firstToken, events.size());
+      assertThat(rest).contains(": OPENROUTER PROCESSING");
+      assertThat(rest.get(rest.size() - 1)).isEqualTo("data: [DONE]");
+      assertThat(String.join("\n\n", rest)).doesNotContain(": OPENROUTER PROCESSING\n\n: ");
+    }
+  }
 }
