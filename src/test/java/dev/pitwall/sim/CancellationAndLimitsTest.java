@@ -85,6 +85,35 @@ class CancellationAndLimitsTest {
   }
 
   @Test
+  void tokenLimitAnswers429OnceTheMinutesTokensAreSpent() throws Exception {
+    SimProfile limited =
+        WireFormatTest.exactProfile(List.of()).withRateLimits(new RateLimits(null, 20));
+    try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withProfile(limited))) {
+      String nonStream = STREAM_BODY.replace("true", "false");
+      int served = 0;
+      RawHttp.Exchange last = null;
+      for (int i = 0; i < 10; i++) {
+        last =
+            RawHttp.exchange(
+                sim.port(), RawHttp.post("/api/v1/chat/completions", nonStream), Ticker.system());
+        if (!last.head().startsWith("HTTP/1.1 200")) {
+          break;
+        }
+        served++;
+      }
+      // Each call spends its prompt and its 6 answer tokens; the call that overdraws still runs.
+      assertThat(served).isBetween(1, 3);
+      String head = last.head().toLowerCase();
+      assertThat(head).startsWith("http/1.1 429").contains("x-ratelimit-limit: 20\r\n");
+      long retryAfter = Long.parseLong(head.replaceAll("(?s).*retry-after: (\\d+)\r\n.*", "$1"));
+      // The deficit refills at 20 tokens a minute: a few seconds to a minute, never zero.
+      assertThat(retryAfter).isBetween(1L, 60L);
+      JsonNode err = JSON.readTree(last.body()).get("error");
+      assertThat(err.at("/metadata/limit").asText()).isEqualTo("tokens_per_minute");
+    }
+  }
+
+  @Test
   void keyIsRequiredOnlyWhenAskedFor() throws Exception {
     SimProfile p = WireFormatTest.exactProfile(List.of());
     String body = STREAM_BODY.replace("true", "false");
