@@ -61,8 +61,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * Binds and starts serving. The first start in a JVM first serves a few calls on a throwaway
-   * server ({@link WarmUp}, about 0.3 s), so that the first real call is on time.
+   * Binds and starts serving. The first start in a JVM first serves 80 calls on a throwaway server
+   * ({@link WarmUp}, about 0.9 s), so that the first real call is on time.
    *
    * @throws ProfileException when the profile file is missing or invalid
    * @throws IllegalStateException when the port cannot be bound

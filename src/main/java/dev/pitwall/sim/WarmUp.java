@@ -1,5 +1,6 @@
 package dev.pitwall.sim;
 
+import dev.pitwall.time.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,8 @@ final class WarmUp {
     if (!DONE.compareAndSet(false, true)) {
       return;
     }
-    long start = System.currentTimeMillis();
+    Ticker ticker = Ticker.system();
+    long start = ticker.nanos();
     try (Simulator sim =
         Simulator.bind(SimulatorOptions.defaults().withPort(0).withIoThreads(1), profile())) {
       for (int i = 0; i < ROUNDS; i++) {
@@ -55,7 +57,7 @@ final class WarmUp {
             "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         exchange(sim.port(), post(CHAT, "{\"model\":\"no/such\"}"));
       }
-      LOG.debug("simulator warmed up in {} ms", System.currentTimeMillis() - start);
+      LOG.debug("simulator warmed up in {} ms", (ticker.nanos() - start) / 1_000_000);
     } catch (IOException | RuntimeException e) {
       // A cold first call is a fidelity loss, not a failure: the real server still starts.
       LOG.debug("simulator warm-up skipped: {}", e.toString());
