@@ -1,5 +1,6 @@
 package dev.pitwall.sim;
 
+import dev.pitwall.sim.internal.BodyLimit;
 import dev.pitwall.sim.internal.HttpHandler;
 import dev.pitwall.sim.internal.ServerState;
 import dev.pitwall.sim.internal.Transport;
@@ -10,7 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -105,7 +105,7 @@ public final class Simulator implements AutoCloseable {
                       ch.pipeline()
                           .addLast(new HttpServerCodec())
                           .addLast(new HttpServerExpectContinueHandler())
-                          .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                          .addLast(new BodyLimit(MAX_BODY_BYTES, state))
                           .addLast(new HttpHandler(state));
                     }
                   })

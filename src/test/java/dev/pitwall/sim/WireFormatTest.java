@@ -287,4 +287,24 @@ class WireFormatTest {
       assertThat(String.join("\n\n", rest)).doesNotContain(": OPENROUTER PROCESSING\n\n: ");
     }
   }
+
+  @Test
+  void anOversizedBodyGetsA413EnvelopeAndTheConnectionCloses() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      // Only the head says how large the body is; the server answers before reading any of it.
+      String head =
+          "POST /api/v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/json\r\nContent-Length: 40000000\r\n\r\n{\"model\":";
+      var ex = RawHttp.exchange(sim.port(), head, Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 413 Request Entity Too Large\r\n");
+      assertThat(ex.head().toLowerCase())
+          .contains("content-type: application/json")
+          .contains("connection: close");
+      assertThat(ex.body())
+          .isEqualTo(
+              "{\"error\":{\"code\":413,\"message\":\"Request body too large: the simulator"
+                  + " takes at most 32 MiB\",\"metadata\":{\"error_type\":\"invalid_request\"}}}");
+    }
+  }
 }

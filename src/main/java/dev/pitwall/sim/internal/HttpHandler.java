@@ -314,7 +314,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     return auth.substring(7).trim();
   }
 
-  private static String pathOf(String uri) {
+  static String pathOf(String uri) {
     int q = uri.indexOf('?');
     String path = q < 0 ? uri : uri.substring(0, q);
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
