@@ -25,9 +25,6 @@ public final class CallPlanner {
   /** Keep-alive comment period of a KEEPALIVE fault without {@code delay_ms}. */
   static final long DEFAULT_KEEPALIVE_NANOS = 100_000_000L;
 
-  private static final String ALNUM =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
   private final SimProfile profile;
   private final long seed;
 
@@ -47,7 +44,7 @@ public final class CallPlanner {
    */
   public CallPlan plan(ChatRequest req, long seq, double elapsedS, long createdEpochS) {
     SplittableRandom random = new SplittableRandom(Seeds.mix(seed, seq));
-    String id = "gen-" + createdEpochS + "-" + randomText(random, 20);
+    String id = GenerationId.next(createdEpochS, random);
     String fingerprint = "fp_" + Long.toHexString(Seeds.mix(seed, -1)).substring(0, 10);
     Draft draft = new Draft(id, createdEpochS, req.stream(), fingerprint, req.promptTokens());
 
@@ -339,14 +336,6 @@ public final class CallPlanner {
 
   private static long millis(Integer ms, long otherwise) {
     return ms == null ? otherwise : ms * 1_000_000L;
-  }
-
-  private static String randomText(SplittableRandom random, int n) {
-    char[] out = new char[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = ALNUM.charAt(random.nextInt(ALNUM.length()));
-    }
-    return new String(out);
   }
 
   /** The stream faults that strike one call, drawn in profile order after its timings. */

@@ -27,11 +27,17 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: confined to the channel's event loop.
  */
 final class CallRun {
+  /** The generation handle of a call that was not served (no /generation record). */
+  static final long NO_GENERATION = -1;
+
   private final ChannelHandlerContext ctx;
   private final ServerState state;
   private final HttpHandler.RequestInfo info;
   private final CallPlan plan;
-  private final GenerationRecord record;
+
+  /** The call's handle in the generation store, or {@link #NO_GENERATION}. */
+  private final long generation;
+
   private final List<Step> steps;
   private final Runnable onEnd;
   private String prefix;
@@ -55,13 +61,13 @@ final class CallRun {
       ServerState state,
       HttpHandler.RequestInfo info,
       CallPlan plan,
-      GenerationRecord record,
+      long generation,
       Runnable onEnd) {
     this.ctx = ctx;
     this.state = state;
     this.info = info;
     this.plan = plan;
-    this.record = record;
+    this.generation = generation;
     this.onEnd = onEnd;
     this.steps = plan.stream() ? plan.steps() : nonStreamSteps(plan.steps());
   }
@@ -214,8 +220,8 @@ final class CallRun {
     // A kept-alive connection serves call after call: a listener left on its close future would
     // keep every finished call (plan, steps, text) alive as long as the connection.
     ctx.channel().closeFuture().removeListener(onClose);
-    if (record != null) {
-      record.complete(state.ticker.nanos() - info.arrivalNanos);
+    if (generation != NO_GENERATION) {
+      state.generations.complete(generation, state.ticker.nanos() - info.arrivalNanos);
     }
     if (servesOn) {
       onEnd.run();
@@ -230,8 +236,8 @@ final class CallRun {
     if (pending != null) {
       pending.cancel(false);
     }
-    if (record != null) {
-      record.cancel(state.ticker.nanos() - info.arrivalNanos);
+    if (generation != NO_GENERATION) {
+      state.generations.cancel(generation, state.ticker.nanos() - info.arrivalNanos);
     }
     HttpHandler.log(state, info, "cancelled");
   }

@@ -8,73 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code GET /generation?id=} reports about one call. Created when the call is planned; {@link
- * #complete} or {@link #cancel} is called once from the channel's event loop.
+ * What {@code GET /generation?id=} reports about one call, as the {@link GenerationStore} holds it
+ * at the moment it is asked.
  *
- * <p>Thread-safety: the mutable fields are volatile; they are written by one event loop and read by
- * any.
+ * @param latencyMs from arrival to the end of the reply, or to the client leaving; 0 while running
  */
-public final class GenerationRecord {
-  // What toJson() needs, copied out of the plan: the plan itself (every step and the whole text)
-  // is ~1.5 KB a call and the store keeps the last 100,000 records. Few objects per record, too:
-  // records outlive a young collection, and copying them is most of its pause.
-  private final String id;
-  private final String replyModel;
-  private final String providerName;
-  private final int promptTokens;
-  private final int completionTokens;
-  private final BigDecimal cost;
-  private final String finishReason;
-  private final boolean stream;
-  private final long firstTokenMs;
-  private final List<Attempt> attempts;
-  private final long createdEpochSecond;
-  private final String referer;
-  private final String userAgent;
-  private volatile boolean cancelled;
-  private volatile boolean finished;
-  private volatile long latencyMs;
-
-  public GenerationRecord(
-      CallPlan plan, long createdEpochSecond, String referer, String userAgent) {
-    this.id = plan.id();
-    this.replyModel = plan.replyModel();
-    this.providerName = plan.endpoint().providerName();
-    this.promptTokens = plan.promptTokens();
-    this.completionTokens = plan.completionTokens();
-    this.cost = plan.cost();
-    this.finishReason = plan.finishReason();
-    this.stream = plan.stream();
-    Step first = plan.first(Step.Kind.TOKENS);
-    this.firstTokenMs = first == null ? 0 : first.atNanos() / 1_000_000;
-    this.attempts = plan.attempts();
-    this.createdEpochSecond = createdEpochSecond;
-    this.referer = referer;
-    this.userAgent = userAgent;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public void complete(long latencyNanos) {
-    latencyMs = latencyNanos / 1_000_000;
-    finished = true;
-  }
-
-  public void cancel(long latencyNanos) {
-    latencyMs = latencyNanos / 1_000_000;
-    cancelled = true;
-    finished = true;
-  }
-
-  public boolean cancelled() {
-    return cancelled;
-  }
-
-  public boolean finished() {
-    return finished;
-  }
+public record GenerationRecord(
+    String id,
+    String replyModel,
+    String providerName,
+    int promptTokens,
+    int completionTokens,
+    BigDecimal cost,
+    String finishReason,
+    boolean stream,
+    long firstTokenMs,
+    List<Attempt> attempts,
+    long createdEpochSecond,
+    String referer,
+    String userAgent,
+    boolean cancelled,
+    long latencyMs) {
 
   /** The §7 shape: every key present, most nullable. */
   public byte[] toJson() {

@@ -225,21 +225,19 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     CallPlan plan =
         state.planner.plan(
             chat, seq, state.elapsedSeconds(info.arrivalNanos), state.clock.millis() / 1000);
-    GenerationRecord record = null;
+    long generation = CallRun.NO_GENERATION;
     if (plan.served()) {
       info.model = plan.replyModel();
       info.provider = plan.endpoint().providerName();
-      record =
-          new GenerationRecord(
+      generation =
+          state.generations.put(
               plan,
-              plan.created(),
               state.generations.shared(req.headers().get("HTTP-Referer")),
               state.generations.shared(req.headers().get(HttpHeaderNames.USER_AGENT)));
-      state.generations.put(record);
       state.accounts.charge(key, plan.promptTokens() + plan.completionTokens(), plan.cost());
     }
     busy = true;
-    new CallRun(ctx, state, info, plan, record, () -> callEnded(ctx)).start();
+    new CallRun(ctx, state, info, plan, generation, () -> callEnded(ctx)).start();
   }
 
   private void generation(ChannelHandlerContext ctx, RequestInfo info, FullHttpRequest req) {
