@@ -1,5 +1,6 @@
 package dev.pitwall.sim;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.time.Ticker;
@@ -305,6 +306,25 @@ class WireFormatTest {
           .isEqualTo(
               "{\"error\":{\"code\":413,\"message\":\"Request body too large: the simulator"
                   + " takes at most 32 MiB\",\"metadata\":{\"error_type\":\"invalid_request\"}}}");
+    }
+  }
+
+  @Test
+  void aClientLeavingWithRequestsQueuedLeavesTheServerServing() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      String stream =
+          RawHttp.post("/api/v1/chat/completions", BODY).replace("Connection: close\r\n", "");
+      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      RawHttp.exchange(sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sim.port())) {
+        socket.getOutputStream().write((stream + models + models).getBytes(UTF_8));
+        socket.getInputStream().read(new byte[64]); // the stream has begun; two requests wait
+      } // and the client leaves
+      var after =
+          RawHttp.exchange(
+              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+      assertThat(after.body()).endsWith("data: [DONE]\n\n");
     }
   }
 }
