@@ -41,6 +41,10 @@ final class GenerationId {
     } catch (NumberFormatException e) {
       return null;
     }
+    String canonical = Long.toString(created);
+    if (canonical.length() != dash - 4 || !id.startsWith(canonical, 4)) {
+      return null; // "+17…" or "017…": not an id this server wrote, though it parses alike
+    }
     long high = half(id, dash + 1);
     long low = half(id, dash + 1 + HALF);
     return high < 0 || low < 0 ? null : new Packed(created, high, low);

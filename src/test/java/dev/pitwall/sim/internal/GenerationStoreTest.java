@@ -109,6 +109,8 @@ class GenerationStoreTest {
     assertThat(GenerationId.pack("gen-x-AAAAAAAAAAAAAAAAAAAA")).isNull();
     assertThat(GenerationId.pack("gen-1700000000-AAAAAAAAAA!AAAAAAAAA")).isNull();
     assertThat(GenerationId.pack("chatcmpl-1")).isNull();
+    assertThat(GenerationId.pack("gen-+1700000000-AAAAAAAAAAAAAAAAAAAA")).isNull();
+    assertThat(GenerationId.pack("gen-01700000000-AAAAAAAAAAAAAAAAAAAA")).isNull();
     assertThat(GenerationId.pack(null)).isNull();
   }
 
