@@ -38,6 +38,15 @@ class WireFormatTest {
   private static final String BODY =
       "{\"model\":\"test/model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
 
+  /** One streamed call against {@link #exactProfile} with {@code fault}, on a server of its own. */
+  private static RawHttp.Exchange streamWith(FaultRule fault) throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of(fault))))) {
+      return RawHttp.exchange(
+          sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
+    }
+  }
+
   @Test
   void streamIsFramedExactlyAsOpenRouterDoes() throws Exception {
     try (Simulator sim =
@@ -128,73 +137,39 @@ class WireFormatTest {
 
   @Test
   void resetIsATcpReset() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(
-                    exactProfile(List.of(FaultRule.always(FaultKind.RESET).withAfterTokens(2)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      assertThat(ex.reset()).isTrue();
-      assertThat(ex.text()).contains("\"content\":").doesNotContain("[DONE]");
-    }
+    var ex = streamWith(FaultRule.always(FaultKind.RESET).withAfterTokens(2));
+    assertThat(ex.reset()).isTrue();
+    assertThat(ex.text()).contains("\"content\":").doesNotContain("[DONE]");
   }
 
   @Test
   void htmlErrorHasAnHtmlBody() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(exactProfile(List.of(FaultRule.always(FaultKind.HTML_ERROR)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      assertThat(ex.head()).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
-      assertThat(ex.head().toLowerCase()).contains("content-type: text/html");
-      assertThat(ex.body()).startsWith("<html>");
-    }
+    var ex = streamWith(FaultRule.always(FaultKind.HTML_ERROR));
+    assertThat(ex.head()).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
+    assertThat(ex.head().toLowerCase()).contains("content-type: text/html");
+    assertThat(ex.body()).startsWith("<html>");
   }
 
   @Test
   void midStreamErrorIsAFullChunkWithErrorTypeThenDone() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(
-                    exactProfile(
-                        List.of(
-                            FaultRule.always(FaultKind.MID_STREAM_ERROR).withAfterTokens(2)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      assertThat(ex.head()).startsWith("HTTP/1.1 200 OK");
-      String[] events = ex.body().split("\n\n");
-      assertThat(events).hasSize(4);
-      assertThat(events[2])
-          .contains("\"object\":\"chat.completion.chunk\"")
-          .contains("\"error\":{\"code\":502,")
-          .contains("\"error_type\":\"provider_unavailable\"")
-          .contains("\"finish_reason\":\"error\"");
-      assertThat(events[3]).isEqualTo("data: [DONE]");
-    }
+    var ex = streamWith(FaultRule.always(FaultKind.MID_STREAM_ERROR).withAfterTokens(2));
+    assertThat(ex.head()).startsWith("HTTP/1.1 200 OK");
+    String[] events = ex.body().split("\n\n");
+    assertThat(events).hasSize(4);
+    assertThat(events[2])
+        .contains("\"object\":\"chat.completion.chunk\"")
+        .contains("\"error\":{\"code\":502,")
+        .contains("\"error_type\":\"provider_unavailable\"")
+        .contains("\"finish_reason\":\"error\"");
+    assertThat(events[3]).isEqualTo("data: [DONE]");
   }
 
   @Test
   void invalidJsonChunkIsCutShort() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(
-                    exactProfile(
-                        List.of(FaultRule.always(FaultKind.INVALID_JSON).withAfterTokens(2)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      String[] events = ex.body().split("\n\n");
-      assertThat(events[2]).startsWith("data: {").doesNotEndWith("}");
-      assertThat(events[events.length - 1]).isEqualTo("data: [DONE]");
-    }
+    var ex = streamWith(FaultRule.always(FaultKind.INVALID_JSON).withAfterTokens(2));
+    String[] events = ex.body().split("\n\n");
+    assertThat(events[2]).startsWith("data: {").doesNotEndWith("}");
+    assertThat(events[events.length - 1]).isEqualTo("data: [DONE]");
   }
 
   @Test
@@ -246,47 +221,29 @@ class WireFormatTest {
 
   @Test
   void slowHeadersHoldBackTheResponseHead() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(
-                    exactProfile(
-                        List.of(FaultRule.always(FaultKind.SLOW_HEADERS).withDelayMs(300)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      assertThat(ex.head()).startsWith("HTTP/1.1 200 OK\r\n");
-      // Nothing may leave before its time (half a wake-up step early at most); the first token
-      // keeps its 50 ms after the head.
-      assertThat(ex.arrivalOf("HTTP/1.1 200 OK", 0)).isGreaterThan(299_000_000L);
-      assertThat(ex.arrivalOf("\"content\":\"", 0)).isGreaterThan(349_000_000L);
-      assertThat(ex.body()).endsWith("data: [DONE]\n\n");
-    }
+    var ex = streamWith(FaultRule.always(FaultKind.SLOW_HEADERS).withDelayMs(300));
+    assertThat(ex.head()).startsWith("HTTP/1.1 200 OK\r\n");
+    // Nothing may leave before its time (half a wake-up step early at most); the first token
+    // keeps its 50 ms after the head.
+    assertThat(ex.arrivalOf("HTTP/1.1 200 OK", 0)).isGreaterThan(299_000_000L);
+    assertThat(ex.arrivalOf("\"content\":\"", 0)).isGreaterThan(349_000_000L);
+    assertThat(ex.body()).endsWith("data: [DONE]\n\n");
   }
 
   @Test
   void keepaliveCommentsComeWhileWaitingAndBetweenChunks() throws Exception {
-    try (Simulator sim =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfile(
-                    exactProfile(
-                        List.of(FaultRule.always(FaultKind.KEEPALIVE).withDelayMs(20)))))) {
-      var ex =
-          RawHttp.exchange(
-              sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
-      List<String> events = List.of(ex.body().split("\n\n"));
-      int firstToken = 0;
-      while (!events.get(firstToken).contains("\"content\":")) {
-        firstToken++;
-      }
-      // At the head, then at 20 and 40 ms of the 50 ms before the first token.
-      assertThat(events.subList(0, firstToken)).containsOnly(": OPENROUTER PROCESSING").hasSize(3);
-      List<String> rest = events.subList(firstToken, events.size());
-      assertThat(rest).contains(": OPENROUTER PROCESSING");
-      assertThat(rest.get(rest.size() - 1)).isEqualTo("data: [DONE]");
-      assertThat(String.join("\n\n", rest)).doesNotContain(": OPENROUTER PROCESSING\n\n: ");
+    var ex = streamWith(FaultRule.always(FaultKind.KEEPALIVE).withDelayMs(20));
+    List<String> events = List.of(ex.body().split("\n\n"));
+    int firstToken = 0;
+    while (!events.get(firstToken).contains("\"content\":")) {
+      firstToken++;
     }
+    // At the head, then at 20 and 40 ms of the 50 ms before the first token.
+    assertThat(events.subList(0, firstToken)).containsOnly(": OPENROUTER PROCESSING").hasSize(3);
+    List<String> rest = events.subList(firstToken, events.size());
+    assertThat(rest).contains(": OPENROUTER PROCESSING");
+    assertThat(rest.get(rest.size() - 1)).isEqualTo("data: [DONE]");
+    assertThat(String.join("\n\n", rest)).doesNotContain(": OPENROUTER PROCESSING\n\n: ");
   }
 
   @Test
