@@ -27,15 +27,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: confined to the channel's event loop.
  */
 final class CallRun {
-  /** The generation handle of a call that was not served (no /generation record). */
-  static final long NO_GENERATION = -1;
-
   private final ChannelHandlerContext ctx;
   private final ServerState state;
   private final HttpHandler.RequestInfo info;
   private final CallPlan plan;
 
-  /** The call's handle in the generation store, or {@link #NO_GENERATION}. */
+  /** The call's handle in the generation store, or {@link GenerationStore#NONE}. */
   private final long generation;
 
   private final List<Step> steps;
@@ -220,9 +217,7 @@ final class CallRun {
     // A kept-alive connection serves call after call: a listener left on its close future would
     // keep every finished call (plan, steps, text) alive as long as the connection.
     ctx.channel().closeFuture().removeListener(onClose);
-    if (generation != NO_GENERATION) {
-      state.generations.complete(generation, state.ticker.nanos() - info.arrivalNanos);
-    }
+    state.generations.complete(generation, state.ticker.nanos() - info.arrivalNanos);
     if (servesOn) {
       onEnd.run();
     }
@@ -236,9 +231,7 @@ final class CallRun {
     if (pending != null) {
       pending.cancel(false);
     }
-    if (generation != NO_GENERATION) {
-      state.generations.cancel(generation, state.ticker.nanos() - info.arrivalNanos);
-    }
+    state.generations.cancel(generation, state.ticker.nanos() - info.arrivalNanos);
     HttpHandler.log(state, info, "cancelled");
   }
 }

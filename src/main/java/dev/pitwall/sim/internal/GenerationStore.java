@@ -24,6 +24,9 @@ import java.util.Map;
  * <p>Thread-safety: thread-safe (synchronized; every operation is O(1)).
  */
 public final class GenerationStore {
+  /** The handle of a call that was not served: it has no record, and ending it does nothing. */
+  static final long NONE = -1;
+
   static final int SHARED_VALUES = 256;
   private static final int STREAM = 1;
   private static final int FINISHED = 2;
@@ -192,8 +195,11 @@ public final class GenerationStore {
   }
 
   private void finish(long h, long latencyNanos, int how) {
+    if (h < 0) {
+      return; // NONE: never recorded
+    }
     int slot = (int) (h % capacity);
-    if (h < 0 || handle[slot] != h || (flags[slot] & FINISHED) != 0) {
+    if (handle[slot] != h || (flags[slot] & FINISHED) != 0) {
       return; // dropped since, or already finished
     }
     latencyMs[slot] = latencyNanos / 1_000_000;

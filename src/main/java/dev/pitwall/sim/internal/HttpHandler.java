@@ -225,7 +225,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     CallPlan plan =
         state.planner.plan(
             chat, seq, state.elapsedSeconds(info.arrivalNanos), state.clock.millis() / 1000);
-    long generation = CallRun.NO_GENERATION;
+    long generation = GenerationStore.NONE;
     if (plan.served()) {
       info.model = plan.replyModel();
       info.provider = plan.endpoint().providerName();
