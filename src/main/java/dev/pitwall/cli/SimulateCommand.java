@@ -5,6 +5,7 @@ import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,17 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Answer 401 to requests without an Authorization: Bearer key.")
   boolean requireKey;
 
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "How long a request may stop arriving midway (head or body unfinished) before it is"
+              + " answered 408 and the connection closed; idle keep-alive connections are kept."
+              + " Default: ${DEFAULT-VALUE}.")
+  Duration requestTimeout;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,6 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
                   .withSeed(seed)
                   .withProfileFile(profile)
                   .withRequireKey(requireKey)
+                  .withRequestTimeout(requestTimeout)
                   .withLogRequests(true));
     } catch (IllegalArgumentException e) {
       err.println("pitwall simulate: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.pitwall.sim;
 
 import dev.pitwall.sim.internal.BodyLimit;
 import dev.pitwall.sim.internal.HttpHandler;
+import dev.pitwall.sim.internal.RequestTimeout;
 import dev.pitwall.sim.internal.ServerState;
 import dev.pitwall.sim.internal.Transport;
 import io.netty.bootstrap.ServerBootstrap;
@@ -85,6 +86,7 @@ public final class Simulator implements AutoCloseable {
             options.ticker(),
             options.clock(),
             transport.wakeGridNanos());
+    long requestTimeoutNanos = options.requestTimeout().toNanos();
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
             options.ioThreads(),
@@ -102,8 +104,11 @@ public final class Simulator implements AutoCloseable {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                      RequestTimeout timeout = new RequestTimeout(state, requestTimeoutNanos);
                       ch.pipeline()
+                          .addLast(timeout.bytes())
                           .addLast(new HttpServerCodec())
+                          .addLast(timeout.messages())
                           .addLast(new HttpServerExpectContinueHandler())
                           .addLast(new BodyLimit(MAX_BODY_BYTES, state))
                           .addLast(new HttpHandler(state));

@@ -3,6 +3,7 @@ package dev.pitwall.sim;
 import dev.pitwall.time.Ticker;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Objects;
  *     sends none, so this is off by default)
  * @param ioThreads event-loop threads
  * @param logRequests log one line per request (method, path, model, provider, status, ms)
+ * @param requestTimeout how long a request may stop arriving midway (its head unfinished, or its
+ *     body short of its length) before the server answers 408 and closes; connections idle between
+ *     requests are not affected
  */
 public record SimulatorOptions(
     String host,
@@ -29,10 +33,16 @@ public record SimulatorOptions(
     boolean requireKey,
     int ioThreads,
     boolean logRequests,
+    Duration requestTimeout,
     Ticker ticker,
     Clock clock) {
 
   public static final long DEFAULT_SEED = 42;
+
+  /**
+   * Long enough for any client that is sending, short enough not to hold a stalled one for long.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   public SimulatorOptions {
     Objects.requireNonNull(host, "host");
@@ -41,6 +51,10 @@ public record SimulatorOptions(
     }
     if (ioThreads < 1) {
       throw new IllegalArgumentException("ioThreads must be >= 1: " + ioThreads);
+    }
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout must be positive: " + requestTimeout);
     }
     Objects.requireNonNull(ticker, "ticker");
     Objects.requireNonNull(clock, "clock");
@@ -56,58 +70,174 @@ public record SimulatorOptions(
         false,
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
         false,
+        DEFAULT_REQUEST_TIMEOUT,
         Ticker.system(),
         Clock.systemUTC());
   }
 
   public SimulatorOptions withHost(String h) {
     return new SimulatorOptions(
-        h, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+        h,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withPort(int p) {
     return new SimulatorOptions(
-        host, p, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+        host,
+        p,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withSeed(long s) {
     return new SimulatorOptions(
-        host, port, s, profile, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+        host,
+        port,
+        s,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withProfile(SimProfile p) {
     return new SimulatorOptions(
-        host, port, seed, p, profileFile, requireKey, ioThreads, logRequests, ticker, clock);
+        host,
+        port,
+        seed,
+        p,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withProfileFile(Path f) {
     return new SimulatorOptions(
-        host, port, seed, profile, f, requireKey, ioThreads, logRequests, ticker, clock);
+        host,
+        port,
+        seed,
+        profile,
+        f,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withRequireKey(boolean r) {
     return new SimulatorOptions(
-        host, port, seed, profile, profileFile, r, ioThreads, logRequests, ticker, clock);
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        r,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withIoThreads(int n) {
     return new SimulatorOptions(
-        host, port, seed, profile, profileFile, requireKey, n, logRequests, ticker, clock);
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        n,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withLogRequests(boolean l) {
     return new SimulatorOptions(
-        host, port, seed, profile, profileFile, requireKey, ioThreads, l, ticker, clock);
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        l,
+        requestTimeout,
+        ticker,
+        clock);
+  }
+
+  public SimulatorOptions withRequestTimeout(Duration d) {
+    return new SimulatorOptions(
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        d,
+        ticker,
+        clock);
   }
 
   public SimulatorOptions withTicker(Ticker t) {
     return new SimulatorOptions(
-        host, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, t, clock);
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        t,
+        clock);
   }
 
   public SimulatorOptions withClock(Clock c) {
     return new SimulatorOptions(
-        host, port, seed, profile, profileFile, requireKey, ioThreads, logRequests, ticker, c);
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        c);
   }
 
   /** The profile these options select: explicit, else the file, else the bundled one. */

@@ -66,6 +66,11 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     serve(ctx, req, arrival);
   }
 
+  /** Whether a call is still answering on this connection (requests may be waiting behind it). */
+  boolean answering() {
+    return busy;
+  }
+
   /** On the event loop, when the running call has ended: serves the requests queued behind it. */
   private void callEnded(ChannelHandlerContext ctx) {
     busy = false;
