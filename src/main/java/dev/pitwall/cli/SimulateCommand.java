@@ -67,6 +67,13 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      err.println(
+          "pitwall simulate: --request-timeout must be positive (e.g. 30s), not "
+              + requestTimeout.toMillis()
+              + "ms");
+      return 2;
+    }
     Simulator sim;
     try {
       sim =
