@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the simulator with load generators that are not pitwall's client:
 #   1. wrk (Debian package) for small non-streaming requests/s;
-#   2. StreamLoad (raw NIO, test scope) for concurrent SSE streams and token timing.
+#   2. StreamLoad (raw NIO, test scope) for concurrent SSE streams and token timing;
+#   3. sseload (C, src/test/c, built here with gcc) for the same token timing with a lighter
+#      client, and looppair (C) for this machine's floor under that schedule.
 # Usage: scripts/bench-sim.sh [seconds]   (default 20 s per step; needs `apt-get install -y wrk`)
 # A TimerFloor probe runs beside each streaming step: the machine's own wake-up lateness, which no
 # server can beat. Transport: -Dpitwall.sim.transport in SIM_OPTS (auto|epoll|nio).
@@ -49,5 +51,26 @@ stream_step() { # concurrency mode
     "system $(( (S1 - S0) * 1000 / TCK )) ms"
 }
 stream_step 200 stagger
+
+# The same 200 staggered streams read by a one-thread C load generator (src/test/c/sseload.c),
+# which takes about 0.12 of a CPU where StreamLoad's JVM takes more; then the floor of this
+# schedule on this machine: a C sender and a C receiver doing nothing else (looppair.c).
+if command -v gcc >/dev/null; then
+  mkdir -p target/bench-c
+  gcc -O2 -o target/bench-c/sseload src/test/c/sseload.c
+  gcc -O2 -o target/bench-c/looppair src/test/c/looppair.c
+  echo "== streaming, 200 concurrent streams, stagger, C load generator, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+  read -r U0 S0 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  target/bench-c/sseload "$PORT" 200 "$SECONDS_PER_STEP" "$WARMUP"
+  read -r U1 S1 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  TCK=$(getconf CLK_TCK)
+  echo "server CPU during the step (warm-up included): user $(( (U1 - U0) * 1000 / TCK )) ms," \
+    "system $(( (S1 - S0) * 1000 / TCK )) ms"
+  echo "== the floor of that schedule on this machine, ${SECONDS_PER_STEP}s"
+  target/bench-c/looppair 200 "$SECONDS_PER_STEP"
+else
+  echo "== gcc is missing: the C load generator and the loopback floor are skipped"
+fi
+
 stream_step 200 lockstep
 stream_step 1000 stagger

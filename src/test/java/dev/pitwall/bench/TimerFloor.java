@@ -9,7 +9,10 @@ import org.HdrHistogram.Histogram;
  * The machine's own timing floor, for reading the benchmarks' lateness figures: one thread that
  * does nothing but wake at absolute 1 ms deadlines and records how late each wake-up is. A stall of
  * the whole virtual machine, the kernel's scheduler or this JVM shows here as it shows in the
- * simulator's token timing and the runner's dispatch delay: it tells what no code of ours can beat.
+ * simulator's token timing and the runner's dispatch delay. It is a floor for sparse schedules (the
+ * runner's 1,000 calls/s), not for dense ones: a virtual CPU that halts between wake-ups 1 ms apart
+ * is slower to come back than one woken every 0.1 ms, so the simulator's 10,000 token events/s have
+ * a lower floor, measured by {@code src/test/c/looppair.c}.
  *
  * <p>By default it only parks, so each wake-up is also 0.05–0.1 ms late by the kernel's timer
  * slack, and it costs almost no CPU. Even so, its JVM waking every millisecond beside a timing run
