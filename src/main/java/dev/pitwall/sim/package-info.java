@@ -41,8 +41,9 @@
  * <p>Measured (scripts/bench-sim.sh, JDK 17, 2 vCPUs): over 20,000 small non-streaming requests/s
  * with wrk -t2 -c64; 1,000 concurrent SSE streams held with 0 broken. Token timing at 200 streams
  * misses the 1 ms p99 target (1.8 to 4.9 ms with a C client), where a C sender and receiver on the
- * same schedule keep 0.21 to 0.35 ms: the tail is in this package's work per token on the event
- * loop, not in the machine. Figures and what was tried: docs/simulator.md.
+ * same schedule keep 0.21 to 0.35 ms. A minimal Netty HTTP streaming server shows the same tail, so
+ * it comes with serving HTTP streams on Netty here, not with the machine or with this package's
+ * planning. Figures and what was tried: docs/simulator.md.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
