@@ -23,14 +23,9 @@ public final class BodyLimit extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    String method = "-";
-    String path = "-";
-    if (oversized instanceof HttpRequest req) {
-      method = req.method().name();
-      path = HttpHandler.pathOf(req.uri());
-    }
     HttpHandler.RequestInfo info =
-        new HttpHandler.RequestInfo(method, path, false, state.ticker.nanos());
+        HttpHandler.RequestInfo.of(
+            oversized instanceof HttpRequest req ? req : null, false, state.ticker.nanos());
     HttpHandler.sendError(
         ctx,
         state,

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -94,7 +95,7 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void serve(ChannelHandlerContext ctx, FullHttpRequest req, long arrival) {
     boolean keepAlive = HttpUtil.isKeepAlive(req);
-    RequestInfo info = new RequestInfo(req.method().name(), pathOf(req.uri()), keepAlive, arrival);
+    RequestInfo info = RequestInfo.of(req, keepAlive, arrival);
     if (!req.decoderResult().isSuccess()) {
       info.keepAlive = false;
       sendError(ctx, info, ErrorReply.of(400, "Malformed HTTP request", "invalid_request"));
@@ -418,6 +419,13 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       this.path = path;
       this.keepAlive = keepAlive;
       this.arrivalNanos = arrivalNanos;
+    }
+
+    /** For {@code req}, or for a request whose head never came whole ({@code null}: "-"). */
+    static RequestInfo of(HttpRequest req, boolean keepAlive, long arrivalNanos) {
+      return req == null
+          ? new RequestInfo("-", "-", keepAlive, arrivalNanos)
+          : new RequestInfo(req.method().name(), pathOf(req.uri()), keepAlive, arrivalNanos);
     }
   }
 }

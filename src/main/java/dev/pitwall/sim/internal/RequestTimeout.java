@@ -39,12 +39,10 @@ public final class RequestTimeout {
   private final Bytes bytes = new Bytes();
   private final Messages messages = new Messages();
 
-  private boolean inBody;
   private int requestsEnded;
   private boolean partial;
   private long lastReadNanos;
-  private String method = "-";
-  private String path = "-";
+  private HttpRequest inBody; // the request whose body is still coming in; null between requests
   private ScheduledFuture<?> check;
 
   public RequestTimeout(ServerState state, long timeoutNanos) {
@@ -82,7 +80,7 @@ public final class RequestTimeout {
       } else {
         ctx.fireChannelRead(msg);
       }
-      partial = inBody || requestsEnded == endedBefore || leftOver;
+      partial = inBody != null || requestsEnded == endedBefore || leftOver;
       if (partial && check == null) {
         arm(ctx, timeoutNanos);
       }
@@ -104,15 +102,11 @@ public final class RequestTimeout {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof HttpRequest req) {
-        inBody = true;
-        method = req.method().name();
-        path = HttpHandler.pathOf(req.uri());
+        inBody = req;
       }
       if (msg instanceof LastHttpContent) {
-        inBody = false;
+        inBody = null;
         requestsEnded++;
-        method = "-";
-        path = "-";
       }
       ctx.fireChannelRead(msg);
     }
@@ -163,6 +157,6 @@ public final class RequestTimeout {
     ctx.writeAndFlush(Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body))
         .addListener(ChannelFutureListener.CLOSE);
     HttpHandler.log(
-        state, new HttpHandler.RequestInfo(method, path, false, lastReadNanos), reply.status());
+        state, HttpHandler.RequestInfo.of(inBody, false, lastReadNanos), reply.status());
   }
 }
