@@ -3,7 +3,9 @@
 #   1. wrk (Debian package) for small non-streaming requests/s;
 #   2. StreamLoad (raw NIO, test scope) for concurrent SSE streams and token timing;
 #   3. sseload (C, src/test/c, built here with gcc) for the same token timing with a lighter
-#      client, and looppair (C) for this machine's floor under that schedule.
+#      client, on two schedules (staggered over one token gap; spread over a stream's life), then
+#      the floors: ssefloor (a one-thread C server doing the same work) and looppair (the bare
+#      schedule, C to C).
 # Usage: scripts/bench-sim.sh [seconds]   (default 20 s per step; needs `apt-get install -y wrk`)
 # A TimerFloor probe runs beside each streaming step: the machine's own wake-up lateness, which no
 # server can beat. Transport: -Dpitwall.sim.transport in SIM_OPTS (auto|epoll|nio).
@@ -52,25 +54,49 @@ stream_step() { # concurrency mode
 }
 stream_step 200 stagger
 
-# The same 200 staggered streams read by a one-thread C load generator (src/test/c/sseload.c),
-# which takes about 0.12 of a CPU where StreamLoad's JVM takes more; then the floor of this
-# schedule on this machine: a C sender and a C receiver doing nothing else (looppair.c).
-if command -v gcc >/dev/null; then
-  mkdir -p target/bench-c
-  gcc -O2 -o target/bench-c/sseload src/test/c/sseload.c
-  gcc -O2 -o target/bench-c/looppair src/test/c/looppair.c
-  echo "== streaming, 200 concurrent streams, stagger, C load generator, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+# The same 200 streams read by a one-thread C load generator (src/test/c/sseload.c), which takes
+# about 0.12 of a CPU where StreamLoad's JVM takes more, on two schedules: staggered over one token
+# gap (every stream ends, and asks again, within the same 20 ms: a burst of 200 requests every
+# 2.08 s) and spread over a stream's life (requests at an even ~96/s). Then the floors: the same
+# requests and token events served by a one-thread C server (src/test/c/ssefloor.c), and the bare
+# schedule, a C sender and a C receiver doing nothing else (looppair.c).
+c_step() { # label spread_ms
+  echo "== streaming, 200 concurrent streams, $1, C load generator, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
   read -r U0 S0 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
-  target/bench-c/sseload "$PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" ||
+  target/bench-c/sseload "$PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" ||
     echo "sseload: some streams broke or never finished (counted above); the other steps still run"
   read -r U1 S1 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
   TCK=$(getconf CLK_TCK)
   echo "server CPU during the step (warm-up included): user $(( (U1 - U0) * 1000 / TCK )) ms," \
     "system $(( (S1 - S0) * 1000 / TCK )) ms"
-  echo "== the floor of that schedule on this machine, ${SECONDS_PER_STEP}s"
+}
+floor_step() { # label spread_ms
+  echo "== the floor of that workload: a one-thread C server (ssefloor), $1, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+  FLOOR_PORT=$((PORT + 1))
+  target/bench-c/ssefloor "$FLOOR_PORT" > target/bench-ssefloor.log 2>&1 &
+  FLOOR_SERVER=$!
+  for _ in $(seq 1 50); do grep -q ready target/bench-ssefloor.log 2>/dev/null && break; sleep 0.1; done
+  if grep -q ready target/bench-ssefloor.log; then
+    target/bench-c/sseload "$FLOOR_PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" || true
+  else
+    echo "ssefloor did not start (port $FLOOR_PORT): $(cat target/bench-ssefloor.log)"
+  fi
+  kill "$FLOOR_SERVER" 2>/dev/null || true
+  wait "$FLOOR_SERVER" 2>/dev/null || true
+}
+if command -v gcc >/dev/null; then
+  mkdir -p target/bench-c
+  for tool in sseload ssefloor looppair; do
+    gcc -O2 -o "target/bench-c/$tool" "src/test/c/$tool.c"
+  done
+  c_step "staggered over one token gap (20 ms)" 20
+  c_step "spread over a stream's life (2,080 ms)" 2080
+  floor_step "staggered over one token gap (20 ms)" 20
+  floor_step "spread over a stream's life (2,080 ms)" 2080
+  echo "== the floor of the bare schedule on this machine (looppair), ${SECONDS_PER_STEP}s"
   target/bench-c/looppair 200 "$SECONDS_PER_STEP"
 else
-  echo "== gcc is missing: the C load generator and the loopback floor are skipped"
+  echo "== gcc is missing: the C load generator and the floors are skipped"
 fi
 
 stream_step 200 lockstep

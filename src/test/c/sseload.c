@@ -4,11 +4,17 @@
  * The same measurement as StreamLoad (src/test/java/dev/pitwall/sim/bench), without a JVM on the
  * client side: N keep-alive connections each stream the bench profile's `bench/paced` model (first
  * token 100 ms after the request, then one every 20 ms), a new request as soon as the last ends;
- * the first requests are spread evenly over one token gap. Each token event's arrival is compared
- * with its due time (request written + 100 ms + k x 20 ms). One epoll thread at about 0.12 of a
- * CPU, so the figure is mostly the server's.
+ * the first requests are spread evenly over SPREAD_MS (default 20, one token gap). Each token
+ * event's arrival is compared with its due time (request written + 100 ms + k x 20 ms). One epoll
+ * thread at about 0.12 of a CPU, so the figure is mostly the server's.
  *
- * Usage: sseload PORT STREAMS SECONDS WARMUP_SECONDS
+ * Two schedules, both 200 streams and 10,000 token events/s:
+ * - SPREAD_MS 20 (the default): token events evenly 0.1 ms apart, but every stream lasts the same
+ *   2.08 s, so all 200 streams end, and ask again, within the same 20 ms: a burst of 200 requests
+ *   (10,000 requests/s for 20 ms) every 2.08 s;
+ * - SPREAD_MS 2080 (a stream's life): the same token events, and requests at an even ~96/s.
+ *
+ * Usage: sseload PORT STREAMS SECONDS WARMUP_SECONDS [SPREAD_MS]
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -66,11 +72,16 @@ static void print_line(const char *what, samples *s) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    fprintf(stderr, "usage: sseload PORT STREAMS SECONDS WARMUP_SECONDS\n");
+  if (argc != 5 && argc != 6) {
+    fprintf(stderr, "usage: sseload PORT STREAMS SECONDS WARMUP_SECONDS [SPREAD_MS]\n");
     return 2;
   }
   int port = atoi(argv[1]), n = atoi(argv[2]), seconds = atoi(argv[3]), warmup = atoi(argv[4]);
+  long spread_ns = argc == 6 ? atol(argv[5]) * 1000000L : GAP_NS;
+  if (spread_ns <= 0) {
+    fprintf(stderr, "sseload: SPREAD_MS must be a positive number of milliseconds\n");
+    return 2;
+  }
   const char *body =
       "{\"model\":\"bench/paced\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"go\"}]}";
   char request[512];
@@ -98,8 +109,8 @@ int main(int argc, char **argv) {
   long start = now_ns();
   long record_from = start + warmup * 1000000000L;
   long end = record_from + seconds * 1000000000L;
-  for (int i = 0; i < n; i++) {  // stream i starts i/n of a token gap after stream 0
-    long at = start + (long)i * GAP_NS / n;
+  for (int i = 0; i < n; i++) {  // stream i starts i/n of the spread after stream 0
+    long at = start + (long)i * spread_ns / n;
     while (now_ns() < at) {
     }
     conns[i].sent = now_ns();
