@@ -40,17 +40,26 @@ wrk -t2 -c32 -d5s -s target/bench-post.lua "$URL" > /dev/null
 echo "== non-streaming, wrk -t2 -c64 -d${SECONDS_PER_STEP}s"
 wrk -t2 -c64 -d"${SECONDS_PER_STEP}s" --latency -s target/bench-post.lua "$URL"
 
+server_cpu() { # the server JVM's user and system clock ticks so far
+  awk '{print $14, $15}' "/proc/$SERVER/stat"
+}
+server_cpu_since() { # "user system" ticks from server_cpu at the step's start
+  local u0 s0 u1 s1 tck
+  read -r u0 s0 <<< "$1"
+  read -r u1 s1 < <(server_cpu)
+  tck=$(getconf CLK_TCK)
+  echo "server CPU during the step (warm-up included): user $(( (u1 - u0) * 1000 / tck )) ms," \
+    "system $(( (s1 - s0) * 1000 / tck )) ms"
+}
+
 stream_step() { # concurrency mode
   echo "== streaming, $1 concurrent streams, $2 (100 tokens at 50/s each), ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
-  read -r U0 S0 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  CPU0=$(server_cpu)
   java -Xmx64m -cp "$CP" dev.pitwall.bench.TimerFloor "$SECONDS_PER_STEP" "$WARMUP" &
   FLOOR=$!
   java -Xmx256m -cp "$CP" dev.pitwall.sim.bench.StreamLoad "$PORT" "$1" "$SECONDS_PER_STEP" "$WARMUP" "$2"
   wait "$FLOOR"
-  read -r U1 S1 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
-  TCK=$(getconf CLK_TCK)
-  echo "server CPU during the step (warm-up included): user $(( (U1 - U0) * 1000 / TCK )) ms," \
-    "system $(( (S1 - S0) * 1000 / TCK )) ms"
+  server_cpu_since "$CPU0"
 }
 stream_step 200 stagger
 
@@ -62,13 +71,10 @@ stream_step 200 stagger
 # schedule, a C sender and a C receiver doing nothing else (looppair.c).
 c_step() { # label spread_ms
   echo "== streaming, 200 concurrent streams, $1, C load generator, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
-  read -r U0 S0 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
+  CPU0=$(server_cpu)
   target/bench-c/sseload "$PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" ||
     echo "sseload: some streams broke or never finished (counted above); the other steps still run"
-  read -r U1 S1 < <(awk '{print $14, $15}' "/proc/$SERVER/stat")
-  TCK=$(getconf CLK_TCK)
-  echo "server CPU during the step (warm-up included): user $(( (U1 - U0) * 1000 / TCK )) ms," \
-    "system $(( (S1 - S0) * 1000 / TCK )) ms"
+  server_cpu_since "$CPU0"
 }
 floor_step() { # label spread_ms
   echo "== the floor of that workload: a one-thread C server (ssefloor), $1, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"

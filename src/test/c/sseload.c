@@ -109,16 +109,7 @@ int main(int argc, char **argv) {
   long start = now_ns();
   long record_from = start + warmup * 1000000000L;
   long end = record_from + seconds * 1000000000L;
-  for (int i = 0; i < n; i++) {  // stream i starts i/n of the spread after stream 0
-    long at = start + (long)i * spread_ns / n;
-    while (now_ns() < at) {
-    }
-    conns[i].sent = now_ns();
-    if (write(conns[i].fd, request, request_len) != request_len) {
-      perror("sseload: write");
-      return 1;
-    }
-  }
+  int started = 0;  // stream i starts i/n of the spread after stream 0, between reads
   long cap = (long)n * (seconds + warmup + 2) * (1000000000L / GAP_NS);
   samples late = {malloc(cap * sizeof(long)), 0, cap};
   samples gap = {malloc(cap * sizeof(long)), 0, cap};
@@ -129,7 +120,21 @@ int main(int argc, char **argv) {
   static char buf[65536];
   // A stream lasts about 2.1 s; one still open 30 s after the end never finished.
   while (open > 0 && now_ns() < end + 30000000000L) {
-    int r = epoll_wait(epoll, ready, 256, 100);
+    int timeout_ms = 100;
+    while (started < n) {
+      long wait = start + (long)started * spread_ns / n - now_ns();
+      if (wait > 0) {  // sleep to the last millisecond before the next start, then poll
+        timeout_ms = wait > 1000000L ? (int)(wait / 1000000L) - 1 : 0;
+        break;
+      }
+      conns[started].sent = now_ns();
+      if (write(conns[started].fd, request, request_len) != request_len) {
+        perror("sseload: write");
+        return 1;
+      }
+      started++;
+    }
+    int r = epoll_wait(epoll, ready, 256, timeout_ms);
     for (int j = 0; j < r; j++) {
       conn *c = &conns[ready[j].data.u32];
       ssize_t got = read(c->fd, buf, sizeof buf);
