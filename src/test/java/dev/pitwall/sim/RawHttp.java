@@ -105,13 +105,28 @@ final class RawHttp {
     }
   }
 
+  /** A GET of {@code /api/v1/models} that leaves the connection open, to queue behind a call. */
+  static final String MODELS_GET = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+  /** A JSON POST after which the server closes the connection. */
   static String post(String path, String body) {
+    return post(path, body, "Connection: close\r\n");
+  }
+
+  /** A JSON POST that leaves the connection open for the requests written after it. */
+  static String keptAlivePost(String path, String body) {
+    return post(path, body, "");
+  }
+
+  private static String post(String path, String body, String connectionHeader) {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     return "POST "
         + path
         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
         + b.length
-        + "\r\nConnection: close\r\n\r\n"
+        + "\r\n"
+        + connectionHeader
+        + "\r\n"
         + body;
   }
 }

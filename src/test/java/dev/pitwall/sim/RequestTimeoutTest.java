@@ -18,7 +18,6 @@ class RequestTimeoutTest {
   private static final Duration TIMEOUT = Duration.ofMillis(300);
   private static final String BODY =
       "{\"model\":\"test/model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
-  private static final String MODELS = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
   private Simulator sim;
 
@@ -85,10 +84,10 @@ class RequestTimeoutTest {
   @Test
   void anIdleKeepAliveConnectionIsKept() throws Exception {
     try (Socket socket = connect()) {
-      socket.getOutputStream().write(MODELS.getBytes(UTF_8));
+      socket.getOutputStream().write(RawHttp.MODELS_GET.getBytes(UTF_8));
       assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
       Thread.sleep(3 * TIMEOUT.toMillis());
-      socket.getOutputStream().write(MODELS.getBytes(UTF_8));
+      socket.getOutputStream().write(RawHttp.MODELS_GET.getBytes(UTF_8));
       assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200 OK");
     }
   }
@@ -100,8 +99,7 @@ class RequestTimeoutTest {
             SimulatorOptions.defaults()
                 .withProfile(WireFormatTest.exactProfile(List.of()))
                 .withRequestTimeout(Duration.ofMillis(20)))) {
-      String stream =
-          RawHttp.post("/api/v1/chat/completions", BODY).replace("Connection: close\r\n", "");
+      String stream = RawHttp.keptAlivePost("/api/v1/chat/completions", BODY);
       // Warm, so the stream (about 70 ms) outlasts the 20 ms timeout of the request behind it.
       RawHttp.exchange(
           quick.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());

@@ -177,8 +177,8 @@ class WireFormatTest {
     try (Simulator sim =
         Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
       String stream = RawHttp.post("/api/v1/chat/completions", BODY);
-      String keepAlive = stream.replace("Connection: close\r\n", "");
-      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      String keepAlive = RawHttp.keptAlivePost("/api/v1/chat/completions", BODY);
+      String models = RawHttp.MODELS_GET;
       // Planning the first call of a fresh JVM takes longer than this stream lasts (class loading),
       // so without a warm-up the first response would be complete before the second is read.
       RawHttp.exchange(sim.port(), stream, Ticker.system());
@@ -207,9 +207,8 @@ class WireFormatTest {
   void aConnectionThatQueuesMoreThan64RequestsBehindACallIsClosed() throws Exception {
     try (Simulator sim =
         Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
-      String stream =
-          RawHttp.post("/api/v1/chat/completions", BODY).replace("Connection: close\r\n", "");
-      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      String stream = RawHttp.keptAlivePost("/api/v1/chat/completions", BODY);
+      String models = RawHttp.MODELS_GET;
       // Warm, as above, so the calls are still running when the requests behind them are read.
       RawHttp.exchange(sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
       var ex = RawHttp.exchange(sim.port(), stream + models.repeat(70), Ticker.system());
@@ -270,9 +269,8 @@ class WireFormatTest {
   void aClientLeavingWithRequestsQueuedLeavesTheServerServing() throws Exception {
     try (Simulator sim =
         Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
-      String stream =
-          RawHttp.post("/api/v1/chat/completions", BODY).replace("Connection: close\r\n", "");
-      String models = "GET /api/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      String stream = RawHttp.keptAlivePost("/api/v1/chat/completions", BODY);
+      String models = RawHttp.MODELS_GET;
       RawHttp.exchange(sim.port(), RawHttp.post("/api/v1/chat/completions", BODY), Ticker.system());
       try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sim.port())) {
         socket.getOutputStream().write((stream + models + models).getBytes(UTF_8));
