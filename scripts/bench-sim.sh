@@ -18,6 +18,11 @@ PORT="${BENCH_PORT:-18765}"
 # compiling both sides (the lateness tail settles after about 10 s). BENCH_WARMUP=0 records them.
 WARMUP="${BENCH_WARMUP:-10}"
 
+await_ready() { # log tenths_of_a_second: waits until the server's log says "ready"; false if never
+  for _ in $(seq 1 "$2"); do grep -q ready "$1" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
@@ -26,7 +31,7 @@ CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 java -Xms256m -Xmx512m ${SIM_OPTS:-} -cp "$CP" dev.pitwall.sim.bench.BenchServer "$PORT" 2 > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q ready target/bench-server.log 2>/dev/null && break; sleep 0.1; done
+await_ready target/bench-server.log 100 || true
 grep ready target/bench-server.log
 
 cat > target/bench-post.lua <<'LUA'
@@ -81,8 +86,7 @@ floor_step() { # label spread_ms
   FLOOR_PORT=$((PORT + 1))
   target/bench-c/ssefloor "$FLOOR_PORT" > target/bench-ssefloor.log 2>&1 &
   FLOOR_SERVER=$!
-  for _ in $(seq 1 50); do grep -q ready target/bench-ssefloor.log 2>/dev/null && break; sleep 0.1; done
-  if grep -q ready target/bench-ssefloor.log; then
+  if await_ready target/bench-ssefloor.log 50; then
     target/bench-c/sseload "$FLOOR_PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" || true
   else
     echo "ssefloor did not start (port $FLOOR_PORT): $(cat target/bench-ssefloor.log)"
