@@ -28,7 +28,10 @@ mvn -B -q -o test-compile
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
 CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 
-java -Xms256m -Xmx512m ${SIM_OPTS:-} -cp "$CP" dev.pitwall.sim.bench.BenchServer "$PORT" 2 > target/bench-server.log 2>&1 &
+# Transparent huge pages for the heap, touched at start: on this VM they took the token-timing p99
+# from 1.3-2.2 ms to 0.7-1.3 ms (docs/simulator.md, item 13). SIM_OPTS come after, to override.
+SERVER_JVM_OPTS="-XX:+UseTransparentHugePages -XX:+AlwaysPreTouch"
+java -Xms256m -Xmx512m $SERVER_JVM_OPTS ${SIM_OPTS:-} -cp "$CP" dev.pitwall.sim.bench.BenchServer "$PORT" 2 > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 await_ready target/bench-server.log 100 || true

@@ -40,13 +40,14 @@
  *
  * <p>Measured (scripts/bench-sim.sh, JDK 17, 2 vCPUs): over 20,000 small non-streaming requests/s
  * with wrk -t2 -c64; 1,000 concurrent SSE streams held with 0 broken. Token timing at 200 streams
- * misses the 1 ms p99 target (with a C client and 1 I/O thread, over three sessions' runs: 1.5 to
- * 3.8 ms with requests spread evenly, 1.7 to 6.8 ms with the benchmark's request bursts), where a
- * one-thread C server doing the same work keeps 0.44 to 0.51 and 0.81 to 1.18 ms, and a Netty
- * program that parses requests by hand 0.42 to 1.18 ms spread. Taking the HTTP codec, per-call
- * planning, chunk building or the wake-up grid out of this package did not bring it under 1.3 ms,
- * so the cause is not yet found. Figures and what was tried: docs/simulator.md, Benchmark, items
- * 7-12.
+ * reaches the 1 ms p99 target in about half the runs with requests spread evenly, and only since
+ * the server's heap is in transparent huge pages touched at start ({@code
+ * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with a C client and 1 I/O thread, 0.67 to
+ * 1.51 ms (median 0.99, 7 runs) against 1.31 to 2.16 (median 1.62) without, 1.13 to 1.20 ms with
+ * the benchmark's request bursts. A one-thread C server doing the same work keeps 0.44 to 0.51 and
+ * 0.81 to 1.18 ms. The JVM's flags are the deployment's to set, not this package's: bench-sim.sh
+ * and .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md, Benchmark, items
+ * 7-13.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
