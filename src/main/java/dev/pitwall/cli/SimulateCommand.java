@@ -110,6 +110,11 @@ public final class SimulateCommand implements Callable<Integer> {
             + sim.transport()
             + " transport). Ctrl-C stops it.");
     out.flush();
+    String tip = HugePagesTip.forThisJvm();
+    if (tip != null) {
+      err.println(tip);
+      err.flush();
+    }
     sim.awaitClose();
     return 0;
   }
