@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The hint {@code pitwall simulate} prints when its JVM keeps the heap in small pages. On the
- * benchmark machine the simulator's token-timing p99 had a median of 1.62 ms that way and 0.99 ms
+ * benchmark machine the simulator's token-timing p99 had a median of 1.63 ms that way and 0.90 ms
  * with the heap in transparent huge pages touched at start (docs/simulator.md, item 13); JVM flags
  * cannot be set from inside, so the user is told once at start.
  */

@@ -43,11 +43,11 @@
  * reaches the 1 ms p99 target in about half the runs with requests spread evenly, and only since
  * the server's heap is in transparent huge pages touched at start ({@code
  * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with a C client and 1 I/O thread, 0.67 to
- * 1.51 ms (median 0.99, 7 runs) against 1.31 to 2.16 (median 1.62) without, 1.13 to 1.20 ms with
- * the benchmark's request bursts. A one-thread C server doing the same work keeps 0.44 to 0.51 and
- * 0.81 to 1.18 ms. The JVM's flags are the deployment's to set, not this package's: bench-sim.sh
- * and .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md, Benchmark, items
- * 7-13.
+ * 2.70 ms (median 0.90, 10 runs) against 1.31 to 2.16 (median 1.63) without, and 0.98 to 1.51 ms
+ * (median 1.16) against 1.41 to 2.92 with the benchmark's request bursts. A one-thread C server
+ * doing the same work keeps 0.44 to 0.51 and 0.81 to 1.18 ms. The JVM's flags are the deployment's
+ * to set, not this package's: bench-sim.sh and .mvn/jvm.config set them. Figures and what was
+ * tried: docs/simulator.md, Benchmark, items 7-13.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
