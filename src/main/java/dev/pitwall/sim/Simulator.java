@@ -2,6 +2,7 @@ package dev.pitwall.sim;
 
 import dev.pitwall.sim.internal.BodyLimit;
 import dev.pitwall.sim.internal.HttpHandler;
+import dev.pitwall.sim.internal.LoopPacker;
 import dev.pitwall.sim.internal.RequestTimeout;
 import dev.pitwall.sim.internal.ServerState;
 import dev.pitwall.sim.internal.Transport;
@@ -15,6 +16,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,13 @@ import java.util.concurrent.TimeUnit;
 public final class Simulator implements AutoCloseable {
   /** Largest request body accepted (images inlined as data: URLs can be large). */
   private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+  /**
+   * Connections an I/O thread takes before the next one gets any ({@link LoopPacker}): 200 token
+   * streams on one loop cost a quarter less CPU than on two, and 1,000 need two (docs/simulator.md,
+   * item 14).
+   */
+  private static final int CONNECTIONS_PER_LOOP = 256;
 
   private final SimulatorOptions options;
   private final SimProfile profile;
@@ -87,10 +96,12 @@ public final class Simulator implements AutoCloseable {
             options.clock(),
             transport.wakeGridNanos());
     long requestTimeoutNanos = options.requestTimeout().toNanos();
+    LoopPacker packer = new LoopPacker(CONNECTIONS_PER_LOOP);
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
             options.ioThreads(),
-            new DefaultThreadFactory("pitwall-sim", true),
+            new ThreadPerTaskExecutor(new DefaultThreadFactory("pitwall-sim", true)),
+            packer,
             transport.ioHandlerFactory());
     try {
       Channel channel =
@@ -104,6 +115,7 @@ public final class Simulator implements AutoCloseable {
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                      ch.closeFuture().addListener(f -> packer.release(ch.eventLoop()));
                       RequestTimeout timeout = new RequestTimeout(state, requestTimeoutNanos);
                       ch.pipeline()
                           .addLast(timeout.bytes())

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param profileFile a YAML/JSON profile file, used when {@code profile} is null
  * @param requireKey answer 401 when no {@code Authorization: Bearer} key is sent (embedded use
  *     sends none, so this is off by default)
- * @param ioThreads event-loop threads
+ * @param ioThreads event-loop threads; a connection goes to the first with fewer than 256, so a
+ *     light load keeps to one thread and a heavy one spreads over all
  * @param logRequests log one line per request (method, path, model, provider, status, ms)
  * @param requestTimeout how long a request may stop arriving midway (its head unfinished, or its
  *     body short of its length) before the server answers 408 and closes; connections idle between

@@ -22,7 +22,9 @@
  *   <li><b>Event loop, no thread per stream.</b> Every wake-up is a task scheduled on the channel's
  *       event loop for the event's absolute due time (arrival + offset), so timer slack does not
  *       accumulate along a stream. design.md §7 and build-notes item 13: a thread per stream used
- *       ~780 threads for 500 streams on Java 17; here 1,000 streams use 2 I/O threads.
+ *       ~780 threads for 500 streams on Java 17; here 1,000 streams use 2 I/O threads. A new
+ *       connection goes to the first loop with fewer than 256 ({@code internal.LoopPacker}), so 200
+ *       streams wake one CPU instead of two, for 17 to 27 % less CPU at the same timing.
  *   <li><b>Timer granularity.</b> On Linux x86_64 the loop is Netty's native epoll ({@code
  *       internal.Transport}): it arms a timerfd with the exact deadline, wake-ups share a 0.1 ms
  *       grid and an event leaves within ±0.05 ms of its due time plus wake-up latency (median token
@@ -45,9 +47,10 @@
  * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with a C client and 1 I/O thread, 0.67 to
  * 2.70 ms (median 0.90, 10 runs) against 1.31 to 2.16 (median 1.63) without, and 0.98 to 1.51 ms
  * (median 1.16) against 1.41 to 2.92 with the benchmark's request bursts. A one-thread C server
- * doing the same work keeps 0.44 to 0.51 and 0.81 to 1.18 ms. The JVM's flags are the deployment's
- * to set, not this package's: bench-sim.sh and .mvn/jvm.config set them. Figures and what was
- * tried: docs/simulator.md, Benchmark, items 7-13.
+ * doing the same work keeps 0.44 to 0.51 and 0.81 to 1.18 ms; a Netty server that parses requests
+ * by hand and writes pre-framed chunks, in huge pages too, 0.70 to 1.06 ms spread, no better than
+ * the simulator. The JVM's flags are the deployment's to set, not this package's: bench-sim.sh and
+ * .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md, Benchmark, items 7-14.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
