@@ -266,6 +266,29 @@ class WireFormatTest {
   }
 
   @Test
+  void anExpectationOtherThan100ContinueGetsA417EnvelopeAndTheConnectionCloses() throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      String refused =
+          "POST /api/v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/json\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}";
+      String next = RawHttp.MODELS_GET.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n");
+      var ex = RawHttp.exchange(sim.port(), refused + next, Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 417 Expectation Failed\r\n");
+      assertThat(ex.head().toLowerCase())
+          .contains("content-type: application/json")
+          .contains("connection: close");
+      String envelope =
+          "{\"error\":{\"code\":417,\"message\":\"Expectation failed: the only Expect header"
+              + " served is 100-continue, not '200-ok'\",\"metadata\":{\"error_type\":"
+              + "\"invalid_request\"}}}";
+      // The request queued behind it is not answered: the body's bytes would be read as one.
+      assertThat(ex.text()).endsWith("\r\n\r\n" + envelope);
+      assertThat(ex.reset()).isFalse();
+    }
+  }
+
+  @Test
   void aClientLeavingWithRequestsQueuedLeavesTheServerServing() throws Exception {
     try (Simulator sim =
         Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
