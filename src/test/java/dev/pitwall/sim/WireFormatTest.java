@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What goes on the wire, checked from a raw socket: SSE framing byte for byte and its timing. */
 class WireFormatTest {
@@ -285,6 +287,28 @@ class WireFormatTest {
       // The request queued behind it is not answered: the body's bytes would be read as one.
       assertThat(ex.text()).endsWith("\r\n\r\n" + envelope);
       assertThat(ex.reset()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        "GET /api/v1/models HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n",
+        "GET /api/v1/models HTTP/3.0\r\nHost: 127.0.0.1\r\n\r\n"
+      })
+  void aVersionOtherThanHttp1GetsA505EnvelopeAndTheConnectionCloses(String request)
+      throws Exception {
+    try (Simulator sim =
+        Simulator.start(SimulatorOptions.defaults().withProfile(exactProfile(List.of())))) {
+      var ex = RawHttp.exchange(sim.port(), request, Ticker.system());
+      assertThat(ex.head()).startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n");
+      assertThat(ex.head().toLowerCase()).contains("connection: close");
+      assertThat(ex.body())
+          .startsWith("{\"error\":{\"code\":505,\"message\":\"HTTP/")
+          .contains(" is not served: the simulator speaks HTTP/1.1")
+          .endsWith("\"metadata\":{\"error_type\":\"invalid_request\"}}}");
+      assertThat(ex.text()).containsOnlyOnce("HTTP/1.1 505").doesNotContain("HTTP/1.1 4");
     }
   }
 

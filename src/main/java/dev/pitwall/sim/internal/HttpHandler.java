@@ -101,6 +101,20 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       sendError(ctx, info, ErrorReply.of(400, "Malformed HTTP request", "invalid_request"));
       return;
     }
+    if (req.protocolVersion().majorVersion() != 1) {
+      // Netty's decoder takes any HTTP/x.y; an h2c client's preface ("PRI * HTTP/2.0") lands here.
+      info.keepAlive = false;
+      sendError(
+          ctx,
+          info,
+          ErrorReply.of(
+              505,
+              req.protocolVersion().text()
+                  + " is not served: the simulator speaks HTTP/1.1 over plain TCP"
+                  + " (no h2c prior knowledge, no upgrade)",
+              "invalid_request"));
+      return;
+    }
     String path = info.path;
     String key;
     try {
