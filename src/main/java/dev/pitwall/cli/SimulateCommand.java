@@ -61,6 +61,14 @@ public final class SimulateCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   Duration requestTimeout;
 
+  @Option(
+      names = "--io-threads",
+      paramLabel = "N",
+      description =
+          "Event-loop threads. Each takes 256 connections before the next gets any, so a light"
+              + " load wakes one CPU. Default: the number of CPUs, at most 4.")
+  Integer ioThreads;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -74,11 +82,17 @@ public final class SimulateCommand implements Callable<Integer> {
               + "ms");
       return 2;
     }
+    if (ioThreads != null && ioThreads < 1) {
+      err.println("pitwall simulate: --io-threads must be at least 1, not " + ioThreads);
+      return 2;
+    }
+    SimulatorOptions defaults = SimulatorOptions.defaults();
     Simulator sim;
     try {
       sim =
           Simulator.start(
-              SimulatorOptions.defaults()
+              defaults
+                  .withIoThreads(ioThreads == null ? defaults.ioThreads() : ioThreads)
                   .withHost(host)
                   .withPort(port)
                   .withSeed(seed)
@@ -108,7 +122,10 @@ public final class SimulateCommand implements Callable<Integer> {
             + sim.profile().models().size()
             + " models, "
             + sim.transport()
-            + " transport). Ctrl-C stops it.");
+            + " transport, "
+            + sim.options().ioThreads()
+            + (sim.options().ioThreads() == 1 ? " I/O thread" : " I/O threads")
+            + "). Ctrl-C stops it.");
     out.flush();
     String tip = HugePagesTip.forThisJvm();
     if (tip != null) {

@@ -51,6 +51,20 @@ class SimulateCommandTest {
   }
 
   @Test
+  void ioThreadsBelowOneNamesTheFlag() {
+    Result r = run("--port", "0", "--io-threads", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--io-threads must be at least 1, not 0");
+  }
+
+  @Test
+  void ioThreadsThatIsNotANumberIsAUsageError() {
+    Result r = run("--io-threads", "many");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--io-threads");
+  }
+
+  @Test
   void portOutOfRangeIsReported() {
     Result r = run("--port", "70000");
     assertThat(r.code()).isEqualTo(2);
