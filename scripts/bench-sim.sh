@@ -7,6 +7,8 @@
 #      the floors: ssefloor (a one-thread C server doing the same work) and looppair (the bare
 #      schedule, C to C).
 # Usage: scripts/bench-sim.sh [seconds]   (default 20 s per step; needs `apt-get install -y wrk`)
+# BENCH_RUNS (default 3) repeats each sseload step and prints the p99 of every run and their median:
+# on this VM one run's p99 moves by half from one minute to the next.
 # A TimerFloor probe runs beside each streaming step: the machine's own wake-up lateness, which no
 # server can beat. Transport: -Dpitwall.sim.transport in SIM_OPTS (auto|epoll|nio).
 # The server runs in its own JVM with src/test/resources/dev/pitwall/sim/bench/bench-profile.yaml.
@@ -17,6 +19,7 @@ PORT="${BENCH_PORT:-18765}"
 # Token events of the first seconds of each streaming step are not recorded: the JIT is still
 # compiling both sides (the lateness tail settles after about 10 s). BENCH_WARMUP=0 records them.
 WARMUP="${BENCH_WARMUP:-10}"
+RUNS="${BENCH_RUNS:-3}"
 
 await_ready() { # log tenths_of_a_second: waits until the server's log says "ready"; false if never
   for _ in $(seq 1 "$2"); do grep -q ready "$1" 2>/dev/null && return 0; sleep 0.1; done
@@ -78,20 +81,35 @@ stream_step 200 stagger
 # 2.08 s) and spread over a stream's life (requests at an even ~96/s). Then the floors: the same
 # requests and token events served by a one-thread C server (src/test/c/ssefloor.c), and the bare
 # schedule, a C sender and a C receiver doing nothing else (looppair.c).
+median() { # of the numbers on stdin, one a line
+  sort -n | awk '{v[NR] = $1} END {
+    if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]
+    else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+sseload_runs() { # port spread_ms: sseload RUNS times; then each run's p99 and their median
+  local run out p99s=()
+  for run in $(seq 1 "$RUNS"); do
+    echo "-- run $run of $RUNS"
+    out=$(target/bench-c/sseload "$1" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" 2>&1) ||
+      out+=$'\n'"sseload: some streams broke or never finished (counted above); the other steps still run"
+    echo "$out"
+    p99s+=("$(echo "$out" | sed -nE 's/^token events: .* p99 ([0-9.]+) .*/\1/p' | head -1)")
+  done
+  echo "p99 |arrival - profile| over $RUNS runs: ${p99s[*]} ms; median $(printf '%s\n' "${p99s[@]}" | median) ms"
+}
 c_step() { # label spread_ms
-  echo "== streaming, 200 concurrent streams, $1, C load generator, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+  echo "== streaming, 200 concurrent streams, $1, C load generator, $RUNS runs of ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
   CPU0=$(server_cpu)
-  target/bench-c/sseload "$PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" ||
-    echo "sseload: some streams broke or never finished (counted above); the other steps still run"
+  sseload_runs "$PORT" "$2"
   server_cpu_since "$CPU0"
 }
 floor_step() { # label spread_ms
-  echo "== the floor of that workload: a one-thread C server (ssefloor), $1, ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
+  echo "== the floor of that workload: a one-thread C server (ssefloor), $1, $RUNS runs of ${WARMUP}s warm-up + ${SECONDS_PER_STEP}s"
   FLOOR_PORT=$((PORT + 1))
   target/bench-c/ssefloor "$FLOOR_PORT" > target/bench-ssefloor.log 2>&1 &
   FLOOR_SERVER=$!
   if await_ready target/bench-ssefloor.log 50; then
-    target/bench-c/sseload "$FLOOR_PORT" 200 "$SECONDS_PER_STEP" "$WARMUP" "$2" || true
+    sseload_runs "$FLOOR_PORT" "$2"
   else
     echo "ssefloor did not start (port $FLOOR_PORT): $(cat target/bench-ssefloor.log)"
   fi

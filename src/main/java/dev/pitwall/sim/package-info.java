@@ -41,16 +41,16 @@
  * </ul>
  *
  * <p>Measured (scripts/bench-sim.sh, JDK 17, 2 vCPUs): over 20,000 small non-streaming requests/s
- * with wrk -t2 -c64; 1,000 concurrent SSE streams held with 0 broken. Token timing at 200 streams
- * reaches the 1 ms p99 target in about half the runs with requests spread evenly, and only since
- * the server's heap is in transparent huge pages touched at start ({@code
- * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}): with a C client and 1 I/O thread, 0.67 to
- * 2.70 ms (median 0.90, 10 runs) against 1.31 to 2.16 (median 1.63) without, and 0.98 to 1.51 ms
- * (median 1.16) against 1.41 to 2.92 with the benchmark's request bursts. A one-thread C server
- * doing the same work keeps 0.44 to 0.51 and 0.81 to 1.18 ms; a Netty server that parses requests
- * by hand and writes pre-framed chunks, in huge pages too, 0.70 to 1.06 ms spread, no better than
- * the simulator. The JVM's flags are the deployment's to set, not this package's: bench-sim.sh and
- * .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md, Benchmark, items 7-14.
+ * with wrk -t2 -c64; 1,000 concurrent SSE streams held with 0 broken. Token timing at 200 streams,
+ * with a C client, the server's heap in transparent huge pages touched at start ({@code
+ * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}) and connections packed onto one loop: p99 0.53
+ * to 1.40 ms with requests arriving evenly (median 0.82 over 6 runs, the 1 ms target met at the
+ * median), 0.80 to 2.91 ms (median 1.15) with bursts of 200 requests in 20 ms. A one-thread C
+ * server doing the same work read medians 0.50 and 1.73 ms in the same minutes; a Netty server that
+ * parses requests by hand and writes pre-framed chunks, in huge pages too, 0.70 to 1.06 ms spread,
+ * no better than the simulator. The JVM's flags are the deployment's to set, not this package's:
+ * bench-sim.sh and .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md,
+ * Benchmark, items 7-14.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
