@@ -1,19 +1,15 @@
 package dev.pitwall.sim.internal;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Map;
 
 /**
  * Aggregates each request's body up to a limit, and answers a larger one with OpenRouter's error
@@ -51,23 +47,13 @@ public final class BodyLimit extends HttpObjectAggregator {
                 + expect
                 + "'",
             "invalid_request");
-    byte[] body = Wire.error(reply);
-    FullHttpResponse envelope =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.EXPECTATION_FAILED,
-            Unpooled.wrappedBuffer(body));
-    envelope
-        .headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     HttpHandler.log(
         state,
         HttpHandler.RequestInfo.of(
             start instanceof HttpRequest req ? req : null, false, state.ticker.nanos()),
         reply.status());
-    return envelope;
+    return HttpHandler.response(
+        reply.status(), "application/json", Wire.error(reply), Map.of(), false);
   }
 
   @Override

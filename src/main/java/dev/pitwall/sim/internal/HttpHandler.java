@@ -375,6 +375,18 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       String contentType,
       byte[] body,
       Map<String, String> headers) {
+    FullHttpResponse res = response(status, contentType, body, headers, info.keepAlive);
+    if (info.keepAlive) {
+      ctx.writeAndFlush(res);
+    } else {
+      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+    log(state, info, status);
+  }
+
+  /** A whole response, with its length and {@code Connection} header. */
+  static FullHttpResponse response(
+      int status, String contentType, byte[] body, Map<String, String> headers, boolean keepAlive) {
     ByteBuf content = Unpooled.wrappedBuffer(body);
     FullHttpResponse res =
         new DefaultFullHttpResponse(
@@ -383,14 +395,11 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         .set(HttpHeaderNames.CONTENT_TYPE, contentType)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     headers.forEach(res.headers()::set);
-    if (info.keepAlive) {
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(res);
-    } else {
-      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-    }
-    log(state, info, status);
+    res.headers()
+        .set(
+            HttpHeaderNames.CONNECTION,
+            keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+    return res;
   }
 
   /** Closes with SO_LINGER 0, so the peer sees a TCP reset rather than an orderly end. */
