@@ -44,13 +44,13 @@
  * with wrk -t2 -c64; 1,000 concurrent SSE streams held with 0 broken. Token timing at 200 streams,
  * with a C client, the server's heap in transparent huge pages touched at start ({@code
  * -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch}) and connections packed onto one loop: p99 0.53
- * to 1.40 ms with requests arriving evenly (median 0.82 over 6 runs, the 1 ms target met at the
- * median), 0.80 to 2.91 ms (median 1.15) with bursts of 200 requests in 20 ms. A one-thread C
- * server doing the same work read medians 0.50 and 1.73 ms in the same minutes; a Netty server that
- * parses requests by hand and writes pre-framed chunks, in huge pages too, 0.70 to 1.06 ms spread,
- * no better than the simulator. The JVM's flags are the deployment's to set, not this package's:
- * bench-sim.sh and .mvn/jvm.config set them. Figures and what was tried: docs/simulator.md,
- * Benchmark, items 7-14.
+ * to 1.40 ms with requests arriving evenly (median 0.82 over 9 runs, 7 under 1 ms: the target met
+ * at the median), 0.80 to 5.34 ms (median 1.36) with bursts of 200 requests in 20 ms. A one-thread
+ * C server doing the same work read medians 0.48 and 1.30 ms in the same minutes; a Netty server
+ * that parses requests by hand and writes pre-framed chunks, in huge pages too, 0.70 to 1.06 ms
+ * spread, no better than the simulator. The JVM's flags are the deployment's to set, not this
+ * package's: bench-sim.sh and .mvn/jvm.config set them. Figures and what was tried:
+ * docs/simulator.md, Benchmark, items 7-14.
  *
  * <p>Thread-safety: {@link dev.pitwall.sim.Simulator} is thread-safe; the records are immutable.
  */
