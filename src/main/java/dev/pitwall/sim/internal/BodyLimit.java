@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Map;
 
 /**
  * Aggregates each request's body up to a limit, and answers a larger one with OpenRouter's error
@@ -52,8 +51,7 @@ public final class BodyLimit extends HttpObjectAggregator {
         HttpHandler.RequestInfo.of(
             start instanceof HttpRequest req ? req : null, false, state.ticker.nanos()),
         reply.status());
-    return HttpHandler.response(
-        reply.status(), "application/json", Wire.error(reply), Map.of(), false);
+    return HttpHandler.errorResponse(reply, false);
   }
 
   @Override

@@ -344,18 +344,21 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   static void sendError(
       ChannelHandlerContext ctx, ServerState state, RequestInfo info, ErrorReply reply) {
+    write(ctx, state, info, errorResponse(reply, info.keepAlive));
+  }
+
+  /** An error reply as a whole response: its envelope (or HTML page) and any Retry-After. */
+  static FullHttpResponse errorResponse(ErrorReply reply, boolean keepAlive) {
     Map<String, String> headers =
         reply.retryAfterS() == null
             ? Map.of()
             : Map.of(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(reply.retryAfterS()));
-    send(
-        ctx,
-        state,
-        info,
+    return response(
         reply.status(),
         reply.html() ? "text/html; charset=utf-8" : "application/json",
         Wire.error(reply),
-        headers);
+        headers,
+        keepAlive);
   }
 
   private void sendJson(
@@ -375,7 +378,12 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       String contentType,
       byte[] body,
       Map<String, String> headers) {
-    FullHttpResponse res = response(status, contentType, body, headers, info.keepAlive);
+    write(ctx, state, info, response(status, contentType, body, headers, info.keepAlive));
+  }
+
+  private static void write(
+      ChannelHandlerContext ctx, ServerState state, RequestInfo info, FullHttpResponse res) {
+    int status = res.status().code();
     if (info.keepAlive) {
       ctx.writeAndFlush(res);
     } else {
