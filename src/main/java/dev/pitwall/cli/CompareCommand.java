@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.UsageException;
 import dev.pitwall.history.Baselines;
 import dev.pitwall.history.CompareOptions;
 import dev.pitwall.history.CompareReport;

@@ -1,5 +1,8 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.Target;
+import dev.pitwall.TargetSession;
+import dev.pitwall.UsageException;
 import dev.pitwall.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pitwall",
     mixinStandardHelpOptions = true,
-    versionProvider = BuildInfo.class,
+    versionProvider = VersionProvider.class,
     description = "JMH-style benchmarks of LLM APIs (OpenRouter and OpenAI-compatible servers).",
     subcommands = {
       RunCommand.class,

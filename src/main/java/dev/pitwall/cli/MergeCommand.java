@@ -60,8 +60,8 @@ public final class MergeCommand implements Callable<Integer> {
       List<Path> runs = ShardMerge.findRuns(shards);
       Path target = out;
       if (target == null) {
-        String suite = dev.pitwall.report.Manifest.read(runs.get(0)).info().suite();
-        target = RunDirectory.create(results, suite, Instant.now());
+        String suite = dev.pitwall.runfolder.Manifest.read(runs.get(0)).info().suite();
+        target = dev.pitwall.runfolder.RunLayout.create(results, suite, Instant.now());
       }
       merged = ShardMerge.merge(runs, target);
     } catch (IncompatibleRunsException | IOException e) {

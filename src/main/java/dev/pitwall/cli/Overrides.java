@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.UsageException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

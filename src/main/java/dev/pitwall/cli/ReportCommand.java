@@ -3,7 +3,7 @@ package dev.pitwall.cli;
 import dev.pitwall.report.ConsoleTable;
 import dev.pitwall.report.ReportContext;
 import dev.pitwall.report.Reports;
-import dev.pitwall.report.RunRebuilder;
+import dev.pitwall.runfolder.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportContext ctx;
     try {
-      ctx = RunRebuilder.rebuild(dir);
+      ctx = ReportContext.of(RunFolder.rebuild(dir));
     } catch (IOException e) {
       err.println("pitwall report: " + e.getMessage());
       return 2;

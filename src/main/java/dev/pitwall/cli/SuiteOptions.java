@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.UsageException;
 import dev.pitwall.suite.SuiteException;
 import dev.pitwall.suite.SuiteLocator;
 import java.nio.file.Path;
@@ -41,13 +42,18 @@ final class SuiteOptions {
     return Overrides.collect(overrides, System.getProperties());
   }
 
-  /** The suite file named by the argument or {@code -Dsuite}. */
-  Path locate(Map<String, String> settings) throws SuiteException {
+  /** The suite named by the argument or {@code -Dsuite}. */
+  String name(Map<String, String> settings) {
     String name = suite != null ? suite : settings.get("suite");
     if (name == null || name.isBlank()) {
       throw new UsageException(
           "which suite? pass a name from benchmarks/ (e.g. cap-theorem) or -Dsuite=NAME");
     }
-    return SuiteLocator.locate(name, benchmarks);
+    return name;
+  }
+
+  /** The suite file named by the argument or {@code -Dsuite}. */
+  Path locate(Map<String, String> settings) throws SuiteException {
+    return SuiteLocator.locate(name(settings), benchmarks);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pitwall.history;
 
+import dev.pitwall.runfolder.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,14 @@ public final class Baselines {
 
   /** A run folder as given, or the newest run folder of a suite folder. */
   public static Path resolveRun(Path path) throws IOException {
-    if (Files.isRegularFile(path.resolve(dev.pitwall.report.Manifest.FILE))) {
+    if (RunLayout.isRunFolder(path)) {
       return path;
     }
     if (Files.isDirectory(path)) {
       try (Stream<Path> children = Files.list(path)) {
         Path newest =
             children
-                .filter(p -> Files.isRegularFile(p.resolve(dev.pitwall.report.Manifest.FILE)))
+                .filter(RunLayout::isRunFolder)
                 .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
                 .orElse(null);
         if (newest != null) {

@@ -2,8 +2,10 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunResult;
-import dev.pitwall.report.Manifest;
-import dev.pitwall.report.RequestsCsvReader;
+import dev.pitwall.runfolder.Manifest;
+import dev.pitwall.runfolder.RequestsCsvReader;
+import dev.pitwall.runfolder.RunFolder;
+import dev.pitwall.runfolder.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class History {
       // One shard is a slice of a run: only the merged run belongs in the history.
       return file;
     }
-    Path requests = runDir.resolve(RunFolder.REQUESTS);
+    Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
     List<CallRecord> records =
         Files.isRegularFile(requests) ? RequestsCsvReader.read(requests).records() : List.of();
     String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
@@ -65,14 +67,14 @@ public final class History {
         return r;
       }
     }
-    return RunFolder.read(runDir).figures();
+    return RunFigures.of(RunFolder.read(runDir));
   }
 
   /** Reads the settings of a run from its folder's manifest beside the history, when it exists. */
   public static Comparer.SettingsLookup settingsBeside(Path suiteDir) {
     return stamp -> {
       Path dir = suiteDir.resolve(stamp.runId());
-      if (!Files.isRegularFile(dir.resolve(Manifest.FILE))) {
+      if (!RunLayout.isRunFolder(dir)) {
         return Optional.empty();
       }
       try {

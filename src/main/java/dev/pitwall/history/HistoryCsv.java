@@ -2,7 +2,7 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.CsvRows;
+import dev.pitwall.runfolder.CsvRows;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.runfolder.RunFolder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,11 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    * @param records the run's attempts (requests.csv); warmup attempts are ignored. Empty: each rate
    *     becomes one whole-run score, which Welch's test cannot weigh.
    */
+  public static RunFigures of(RunFolder folder) {
+    return of(folder.runId(), folder.result(), folder.records());
+  }
+
+  /** The figures of a finished run, from its result and its attempts. */
   public static RunFigures of(String runId, RunResult result, List<CallRecord> records) {
     Map<String, Map<Integer, Tally>> tallies = tally(records, SeriesMatch::key);
     List<Figure> figures = new ArrayList<>();

@@ -8,13 +8,14 @@ import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.metrics.Statistics;
-import dev.pitwall.report.Manifest;
 import dev.pitwall.report.ReportContext;
 import dev.pitwall.report.ReportFormat;
 import dev.pitwall.report.ReportFormats;
 import dev.pitwall.report.Reports;
-import dev.pitwall.report.RequestsCsvWriter;
-import dev.pitwall.report.SloGate;
+import dev.pitwall.runfolder.LatencyLog;
+import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RunFolder;
+import dev.pitwall.runfolder.RunLayout;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
@@ -45,8 +44,6 @@ import org.HdrHistogram.HistogramLogReader;
  * that overlap (a cell measured twice).
  */
 public final class ShardMerge {
-  static final String HLOG = "latency.hlog";
-
   private ShardMerge() {}
 
   /** One shard folder read back. */
@@ -66,10 +63,7 @@ public final class ShardMerge {
         throw new FileNotFoundException(p + " does not exist");
       }
       try (var found = Files.walk(p, 4)) {
-        found
-            .filter(d -> Files.isRegularFile(d.resolve(Manifest.FILE)))
-            .sorted()
-            .forEach(runs::add);
+        found.filter(RunLayout::isRunFolder).sorted().forEach(runs::add);
       }
     }
     if (runs.isEmpty()) {
@@ -94,24 +88,17 @@ public final class ShardMerge {
     checkDisjoint(shards);
     List<CallRecord> records = unionOfRows(shards);
     RunResult result = new RunResult(mergedInfo(shards), mergedSeries(shards));
-    if (Files.isRegularFile(out.resolve(Manifest.FILE))) {
+    if (RunLayout.isRunFolder(out)) {
       throw new IOException(out + " already holds a run; pass an empty --out folder");
     }
     Files.createDirectories(out);
-    try (RequestsCsvWriter w = RequestsCsvWriter.open(out.resolve(RunFolder.REQUESTS))) {
+    try (RequestsCsvWriter w = RequestsCsvWriter.open(out.resolve(RunLayout.REQUESTS_CSV))) {
       records.forEach(w::accept);
     }
     RunFolder first = shards.get(0).folder();
     List<String> warnings = new ArrayList<>();
     shards.forEach(s -> warnings.addAll(s.folder().warnings()));
-    ReportContext ctx =
-        new ReportContext(
-            out,
-            result,
-            first.facts(),
-            SloGate.evaluate(result, first.facts().slos()),
-            records,
-            warnings);
+    ReportContext ctx = ReportContext.of(out, result, first.facts(), records, warnings);
     List<String> written = new ArrayList<>(Reports.writeAll(ctx));
     for (ReportFormat extra :
         List.of(ReportFormats.hlog(), ReportFormats.hgrm(), ReportFormats.jmhJson())) {
@@ -133,26 +120,17 @@ public final class ShardMerge {
 
   static ShardRun read(Path dir) throws IOException {
     RunFolder folder = RunFolder.read(dir);
-    Path hlog = dir.resolve(HLOG);
+    Path hlog = dir.resolve(RunLayout.LATENCY_HLOG);
     if (!Files.isRegularFile(hlog)) {
       throw new IOException(
           dir
               + " has no "
-              + HLOG
+              + RunLayout.LATENCY_HLOG
               + ": merging needs each shard's histogram log (re-run the shard with this pitwall"
               + " version, or regenerate its reports)");
     }
-    Map<String, List<Histogram>> intervals = new LinkedHashMap<>();
-    try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-      for (EncodableHistogram h = reader.nextIntervalHistogram();
-          h != null;
-          h = reader.nextIntervalHistogram()) {
-        if (h instanceof Histogram histogram && histogram.getTag() != null) {
-          intervals.computeIfAbsent(histogram.getTag(), t -> new ArrayList<>()).add(histogram);
-        }
-      }
-    }
-    return new ShardRun(folder, folder.replay(), intervals);
+    Map<String, List<Histogram>> intervals = LatencyLog.read(hlog);
+    return new ShardRun(folder, folder.result(), intervals);
   }
 
   private static void checkCompatible(List<ShardRun> shards, List<String> notes) {

@@ -46,6 +46,11 @@ public enum Metric {
     return biggerIsBetter;
   }
 
+  /** JMH's unit text: latencies per call ("ms/op", as JMH's sample mode), speeds as they are. */
+  public String jmhUnit() {
+    return unit().equals("ms") ? "ms/op" : unit();
+  }
+
   /** Converts a histogram value (µs or milli-tokens/s) into {@link #unit()}. */
   public double toUnit(double recorded) {
     return recorded / 1000.0;

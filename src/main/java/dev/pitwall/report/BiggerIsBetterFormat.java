@@ -5,6 +5,7 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 
 /**
@@ -14,6 +15,9 @@ import java.io.IOException;
  * "undefined".
  */
 final class BiggerIsBetterFormat implements ReportFormat {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   static final String FILE = "bigger-is-better.json";
 
   @Override
@@ -23,7 +27,7 @@ final class BiggerIsBetterFormat implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    ArrayNode root = Manifest.JSON.createArrayNode();
+    ArrayNode root = JSON.createArrayNode();
     for (SeriesResult s : ctx.result().series()) {
       Score speed = s.metric(Metric.OUTPUT_SPEED).score();
       if (!Double.isNaN(speed.mean())) {
@@ -44,9 +48,7 @@ final class BiggerIsBetterFormat implements ReportFormat {
             .put("value", Fmt.decimal(throughput, 3));
       }
     }
-    Manifest.JSON
-        .writerWithDefaultPrettyPrinter()
-        .writeValue(ctx.runDir().resolve(FILE).toFile(), root);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.runDir().resolve(FILE).toFile(), root);
   }
 
   private static String name(ReportContext ctx, SeriesKey key, String figure) {

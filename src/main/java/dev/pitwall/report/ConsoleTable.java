@@ -5,6 +5,8 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.metrics.SloVerdict;
+import dev.pitwall.text.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +59,7 @@ public final class ConsoleTable {
                 orDash(Fmt.fixed(score.mean(), 3)),
                 "±",
                 Fmt.jmh(score.error(), 3),
-                Fmt.jmhUnit(metric),
+                metric.jmhUnit(),
                 orDash(Fmt.fixed(m.percentile(50), 3)),
                 orDash(Fmt.fixed(m.percentile(90), 3)),
                 orDash(Fmt.fixed(m.percentile(99), 3)),

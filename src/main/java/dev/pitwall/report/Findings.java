@@ -5,6 +5,8 @@ import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.metrics.SloVerdict;
+import dev.pitwall.text.Fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

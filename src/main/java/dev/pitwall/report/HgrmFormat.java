@@ -35,7 +35,8 @@ final class HgrmFormat implements ReportFormat {
           continue;
         }
         try (OutputStream file =
-                Files.newOutputStream(dir.resolve(HlogFormat.tag(s, metric) + ".hgrm"));
+                Files.newOutputStream(
+                    dir.resolve(dev.pitwall.runfolder.LatencyLog.tag(s, metric) + ".hgrm"));
             PrintStream out = new PrintStream(file, false, StandardCharsets.UTF_8)) {
           m.histogram().outputPercentileDistribution(out, 5, 1000.0);
         }

@@ -7,6 +7,7 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 
 /**
@@ -18,6 +19,9 @@ import java.io.IOException;
  * scores). Undefined numbers are the string "NaN", as JMH writes them.
  */
 final class JmhJsonFormat implements ReportFormat {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   static final String FILE = "result.json";
   static final String JMH_VERSION = "1.37";
   static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 100.0};
@@ -29,7 +33,7 @@ final class JmhJsonFormat implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    ArrayNode root = Manifest.JSON.createArrayNode();
+    ArrayNode root = JSON.createArrayNode();
     RunInfo info = ctx.result().info();
     for (SeriesResult s : ctx.result().series()) {
       ObjectNode b = root.addObject();
@@ -56,13 +60,11 @@ final class JmhJsonFormat implements ReportFormat {
         }
       }
     }
-    Manifest.JSON
-        .writerWithDefaultPrettyPrinter()
-        .writeValue(ctx.runDir().resolve(FILE).toFile(), root);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.runDir().resolve(FILE).toFile(), root);
   }
 
   private static ObjectNode metric(MetricResult m) {
-    ObjectNode node = Manifest.JSON.createObjectNode();
+    ObjectNode node = JSON.createObjectNode();
     Score score = m.score();
     number(node, "score", score.mean());
     number(node, "scoreError", score.error());
@@ -76,7 +78,7 @@ final class JmhJsonFormat implements ReportFormat {
     for (double p : PERCENTILES) {
       number(percentiles, Double.toString(p), m.percentile(p));
     }
-    node.put("scoreUnit", Fmt.jmhUnit(m.metric()));
+    node.put("scoreUnit", m.metric().jmhUnit());
     ArrayNode fork = node.putArray("rawData").addArray();
     for (double iterationScore : m.iterationScores()) {
       fork.add(numberOrNaN(iterationScore));
@@ -94,7 +96,7 @@ final class JmhJsonFormat implements ReportFormat {
 
   private static com.fasterxml.jackson.databind.JsonNode numberOrNaN(double value) {
     return Double.isNaN(value)
-        ? Manifest.JSON.getNodeFactory().textNode("NaN")
-        : Manifest.JSON.getNodeFactory().numberNode(Fmt.decimal(value, 3));
+        ? JSON.getNodeFactory().textNode("NaN")
+        : JSON.getNodeFactory().numberNode(Fmt.decimal(value, 3));
   }
 }

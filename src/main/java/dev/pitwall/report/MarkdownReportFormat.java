@@ -5,6 +5,7 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

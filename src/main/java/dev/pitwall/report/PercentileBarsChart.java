@@ -4,6 +4,7 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

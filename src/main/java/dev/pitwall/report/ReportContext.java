@@ -4,6 +4,10 @@ import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.metrics.SloGate;
+import dev.pitwall.metrics.SloVerdict;
+import dev.pitwall.runfolder.RunFolder;
+import dev.pitwall.runfolder.SuiteFacts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +30,22 @@ public record ReportContext(
 
   /** The figures of summary.csv, the console table and the bars of the charts, in this order. */
   public static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E, Metric.OUTPUT_SPEED);
+
+  /** The context of a run folder read back: verdicts are evaluated against its SLOs again. */
+  public static ReportContext of(RunFolder folder) {
+    return of(folder.dir(), folder.result(), folder.facts(), folder.records(), folder.warnings());
+  }
+
+  /** A context whose SLO verdicts are those of {@code facts} on {@code result}. */
+  public static ReportContext of(
+      Path runDir,
+      RunResult result,
+      SuiteFacts facts,
+      List<CallRecord> rows,
+      List<String> warnings) {
+    return new ReportContext(
+        runDir, result, facts, SloGate.evaluate(result, facts.slos()), rows, warnings);
+  }
 
   public ReportContext {
     Objects.requireNonNull(runDir, "runDir");

@@ -2,6 +2,9 @@ package dev.pitwall.report;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunResult;
+import dev.pitwall.runfolder.RequestsCsvReader;
+import dev.pitwall.runfolder.RunLayout;
+import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,37 +18,26 @@ import java.util.List;
  * are thrown together.
  */
 public final class Reports {
-  static final String REQUESTS_CSV = "requests.csv";
-
   private Reports() {}
 
   /**
-   * Writes every format into {@code runDir}. With {@code suite} null (regenerating a run), the
-   * suite facts come from the run's manifest.json when there is one.
+   * Writes every format of a run just measured into {@code runDir}, reading back the attempts its
+   * requests.csv holds (a run killed mid-write leaves a readable file; its bad lines become
+   * warnings in report.md).
    *
    * @return the files and folders written, relative to {@code runDir}
    */
   public static List<String> writeAll(Path runDir, RunResult result, Suite suite)
       throws IOException {
-    SuiteFacts facts;
-    if (suite != null) {
-      facts = SuiteFacts.of(suite);
-    } else if (Files.isRegularFile(runDir.resolve(Manifest.FILE))) {
-      facts = Manifest.read(runDir).facts();
-    } else {
-      facts = SuiteFacts.UNKNOWN;
-    }
     List<CallRecord> rows = List.of();
     List<String> warnings = List.of();
-    Path requests = runDir.resolve(REQUESTS_CSV);
+    Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
     if (Files.isRegularFile(requests)) {
       RequestsCsvReader.Result read = RequestsCsvReader.read(requests);
       rows = read.records();
       warnings = read.warnings();
     }
-    return writeAll(
-        new ReportContext(
-            runDir, result, facts, SloGate.evaluate(result, facts.slos()), rows, warnings));
+    return writeAll(ReportContext.of(runDir, result, SuiteFacts.of(suite), rows, warnings));
   }
 
   /** Writes every format for a context already gathered (what {@code pitwall report} does). */

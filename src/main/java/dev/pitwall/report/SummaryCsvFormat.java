@@ -5,6 +5,7 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ final class SummaryCsvFormat implements ReportFormat {
     row.add(score.iterations());
     row.add(number(Fmt.jmh(score.mean(), 3)));
     row.add(number(Fmt.jmh(score.error(), 3)));
-    row.add(Fmt.jmhUnit(metric));
+    row.add(metric.jmhUnit());
     row.add(s.key().model());
     row.add(s.key().servedProvider());
     row.add(s.key().requestedProvider());

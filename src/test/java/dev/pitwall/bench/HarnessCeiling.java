@@ -8,7 +8,7 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.SeriesResult;
-import dev.pitwall.report.RequestsCsvWriter;
+import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.Runner;
 import dev.pitwall.sim.LatencyModel;

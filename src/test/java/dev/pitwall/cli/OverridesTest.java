@@ -3,6 +3,7 @@ package dev.pitwall.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pitwall.UsageException;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;

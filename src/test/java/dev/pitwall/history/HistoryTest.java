@@ -5,6 +5,7 @@ import static dev.pitwall.history.Nights.LLAMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.cli.CompareCommand;
+import dev.pitwall.runfolder.RunFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ class HistoryTest {
     Path suite = results.resolve("cap-theorem");
     Nights.Night night = Nights.night(0, 1, List.of(GPT, LLAMA));
     Path dir = RunFolders.write(suite, night);
-    RunFigures replayed = RunFolder.read(dir).figures();
+    RunFigures replayed = RunFigures.of(RunFolder.read(dir));
     RunFigures direct = night.figures();
     for (Measure m :
         List.of(Measure.TTFT, Measure.E2E, Measure.ERROR_RATE, Measure.COST_PER_CALL)) {

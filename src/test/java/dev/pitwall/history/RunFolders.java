@@ -2,8 +2,11 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunResult;
-import dev.pitwall.report.ReportFormats;
-import dev.pitwall.report.RequestsCsvWriter;
+import dev.pitwall.runfolder.LatencyLog;
+import dev.pitwall.runfolder.Manifest;
+import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RunLayout;
+import dev.pitwall.runfolder.SuiteFacts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,12 +26,9 @@ final class RunFolders {
     try (RequestsCsvWriter w = RequestsCsvWriter.open(runDir.resolve("requests.csv"))) {
       records.forEach(w::accept);
     }
-    var ctx =
-        new dev.pitwall.report.ReportContext(
-            runDir, result, dev.pitwall.report.SuiteFacts.UNKNOWN, List.of(), records, List.of());
-    // The files history and merge read; the run's own charts are left out to keep tests fast.
-    ReportFormats.manifest().write(ctx);
-    ReportFormats.hlog().write(ctx);
+    // The files history and merge read; the run's own reports are left out to keep tests fast.
+    Manifest.of(result, SuiteFacts.UNKNOWN).write(runDir);
+    LatencyLog.write(runDir.resolve(RunLayout.LATENCY_HLOG), result);
     return runDir;
   }
 

@@ -13,7 +13,8 @@ import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesResult;
-import dev.pitwall.report.RequestsCsvReader;
+import dev.pitwall.runfolder.RequestsCsvReader;
+import dev.pitwall.runfolder.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,7 +169,7 @@ class ShardMergeTest {
     Path a = shard("1", cells(GPT), "1/3");
     ShardMerge.Merged merged = ShardMerge.merge(List.of(a), tmp.resolve("out"));
     assertThat(merged.notes()).anyMatch(n -> n.contains("only 1 of 3 shards"));
-    History.append(a, RunFolder.read(a).replay());
+    History.append(a, RunFolder.read(a).result());
     assertThat(History.fileOf(a)).doesNotExist();
     assertThat(Files.exists(tmp.resolve("out/requests.csv"))).isTrue();
     assertThat(new ArrayList<>(merged.result().series())).hasSize(1);

@@ -7,7 +7,7 @@ import dev.pitwall.history.CompareResult;
 import dev.pitwall.history.Comparer;
 import dev.pitwall.history.Comparison;
 import dev.pitwall.history.RunFigures;
-import dev.pitwall.history.RunFolder;
+import dev.pitwall.runfolder.RunFolder;
 import dev.pitwall.sim.FaultKind;
 import dev.pitwall.sim.FaultRule;
 import dev.pitwall.sim.SimProfile;
@@ -76,7 +76,7 @@ class SimulatedNightsIT {
               "--results",
               results.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
-      return RunFolder.read(run.resultsDir()).figures();
+      return RunFigures.of(RunFolder.read(run.resultsDir()));
     }
   }
 

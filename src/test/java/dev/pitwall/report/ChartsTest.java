@@ -9,6 +9,7 @@ import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.TokenSource;
+import dev.pitwall.runfolder.SuiteFacts;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

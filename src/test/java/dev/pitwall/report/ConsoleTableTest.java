@@ -2,6 +2,7 @@ package dev.pitwall.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.metrics.SloGate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.pitwall.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.cli.ReportCommand;
+import dev.pitwall.runfolder.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,7 +41,7 @@ class RegenerateTest {
     String result = read("result.json");
     String hlog = read("latency.hlog");
 
-    ReportContext ctx = RunRebuilder.rebuild(dir);
+    ReportContext ctx = ReportContext.of(RunFolder.rebuild(dir));
     assertThat(ctx.warnings()).isEmpty();
     ReportFormats.manifest().write(ctx);
     ReportFormats.summaryCsv().write(ctx);
@@ -115,7 +116,7 @@ class RegenerateTest {
   void withoutAManifestItRebuildsFromRowsAndSaysSo() throws IOException {
     writeOriginal(ReportFixtures.run());
     Files.delete(dir.resolve("manifest.json"));
-    ReportContext ctx = RunRebuilder.rebuild(dir);
+    ReportContext ctx = ReportContext.of(RunFolder.rebuild(dir));
     assertThat(ctx.warnings()).anySatisfy(w -> assertThat(w).contains("manifest.json is missing"));
     assertThat(ctx.result().series()).hasSize(ReportFixtures.run().result().series().size());
     ReportFormats.markdown().write(ctx);

@@ -1,12 +1,14 @@
 package dev.pitwall.report;
 
 import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.Goodput;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.TokenSource;
+import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.suite.Slo;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,14 +22,14 @@ import java.util.SplittableRandom;
  * warmup and three measurement iterations, some throttling, a server error, and a pinned DeepInfra
  * cell that falls back to Together now and then (outside the allowed providers).
  */
-final class ReportFixtures {
-  static final Instant START = Instant.parse("2026-01-31T12:00:00Z");
-  static final int CALLS = 4;
-  static final int MEASUREMENT = 3;
+public final class ReportFixtures {
+  public static final Instant START = Instant.parse("2026-01-31T12:00:00Z");
+  public static final int CALLS = 4;
+  public static final int MEASUREMENT = 3;
 
   private ReportFixtures() {}
 
-  record Run(List<CallRecord> records, RunResult result, SuiteFacts facts) {}
+  public record Run(List<CallRecord> records, RunResult result, SuiteFacts facts) {}
 
   private record CellSpec(
       String model, String requested, String served, double ttftMs, double tpotMs, String price) {
@@ -45,7 +47,7 @@ final class ReportFixtures {
           new CellSpec(
               "meta-llama/llama-3.1-70b-instruct", "deepinfra", "DeepInfra", 330, 11, "0.0000004"));
 
-  static SuiteFacts facts() {
+  public static SuiteFacts facts() {
     return new SuiteFacts(
         "sha256:0000",
         1,
@@ -53,7 +55,7 @@ final class ReportFixtures {
         List.of("anthropic", "openai", "google-ai-studio", "deepinfra"));
   }
 
-  static RunInfo info(boolean simulated) {
+  public static RunInfo info(boolean simulated) {
     return new RunInfo(
         "cap-theorem",
         "One question, four providers' flagship models",
@@ -74,12 +76,12 @@ final class ReportFixtures {
   private static final Run ALL_THROTTLED = run(7L, true, false);
 
   /** The standard mixed run. */
-  static Run run() {
+  public static Run run() {
     return MIXED;
   }
 
   /** A run whose every attempt was throttled: charts must still render. */
-  static Run allThrottled() {
+  public static Run allThrottled() {
     return ALL_THROTTLED;
   }
 
@@ -126,7 +128,7 @@ final class ReportFixtures {
     metrics.recordGaps(r, gaps, gaps.length);
   }
 
-  static long epochMs(long runNs) {
+  public static long epochMs(long runNs) {
     return START.toEpochMilli() + runNs / 1_000_000L;
   }
 

@@ -2,6 +2,10 @@ package dev.pitwall.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.metrics.SloGate;
+import dev.pitwall.runfolder.Manifest;
+import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.suite.Arrival;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Limits;

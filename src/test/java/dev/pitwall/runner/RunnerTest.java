@@ -252,19 +252,7 @@ class RunnerTest {
           public void close() {}
         };
     RunContext ctx =
-        new RunContext(
-            plan,
-            instant,
-            dev.pitwall.time.Ticker.system(),
-            dev.pitwall.time.Sleeper.system(),
-            sink,
-            new RunMetrics(),
-            null,
-            stop,
-            null,
-            0L,
-            false,
-            Duration.ZERO);
+        RunContext.builder(plan, instant).requests(sink).stop(stop).grace(Duration.ZERO).build();
     return new Runner(ctx).run();
   }
 
@@ -287,8 +275,13 @@ class RunnerTest {
           public void close() {}
         };
     RunContext ctx =
-        new RunContext(
-            plan, client, time, time, sink, metrics, null, stop, null, 0L, false, Duration.ZERO);
+        RunContext.builder(plan, client)
+            .time(time, time)
+            .requests(sink)
+            .metrics(metrics)
+            .stop(stop)
+            .grace(Duration.ZERO)
+            .build();
     return new Runner(ctx).run();
   }
 

@@ -1,7 +1,8 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.CallSink;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

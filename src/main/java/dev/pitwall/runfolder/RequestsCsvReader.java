@@ -1,6 +1,6 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
-import static dev.pitwall.report.RequestsColumns.*;
+import static dev.pitwall.runfolder.RequestsColumns.*;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Outcome;

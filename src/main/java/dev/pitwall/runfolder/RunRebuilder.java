@@ -1,6 +1,7 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.metrics.Goodput;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunInfo;
@@ -16,27 +17,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
- * Rebuilds a run's {@link ReportContext} from its folder, for {@code pitwall report DIR}: the
+ * Rebuilds a {@link RunFolder} from what a folder holds, for {@code pitwall report DIR}: the
  * attempts of requests.csv are fed through {@link RunMetrics} exactly as the runner fed them, one
  * measurement iteration at a time, each closed with the window manifest.json recorded (or, without
  * one, the window its rows span). The result equals the original's except for inter-chunk latency,
  * which requests.csv does not keep.
  */
-public final class RunRebuilder {
+final class RunRebuilder {
   private RunRebuilder() {}
 
-  public static ReportContext rebuild(Path runDir) throws IOException {
-    Path requests = runDir.resolve(Reports.REQUESTS_CSV);
+  static RunFolder rebuild(Path runDir) throws IOException {
+    Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
     if (!Files.isRegularFile(requests)) {
       throw new IOException(
           "no "
-              + Reports.REQUESTS_CSV
+              + RunLayout.REQUESTS_CSV
               + " in "
               + runDir
               + ": pass the folder of one run, e.g. results/cap-theorem/2026-01-31T12-00-00Z");
@@ -46,7 +45,7 @@ public final class RunRebuilder {
     List<CallRecord> rows = read.records();
 
     Manifest manifest = null;
-    if (Files.isRegularFile(runDir.resolve(Manifest.FILE))) {
+    if (RunLayout.isRunFolder(runDir)) {
       try {
         manifest = Manifest.read(runDir);
       } catch (IOException e) {
@@ -54,7 +53,7 @@ public final class RunRebuilder {
       }
     } else {
       warnings.add(
-          Manifest.FILE
+          RunLayout.MANIFEST_JSON
               + " is missing: suite name, target and SLOs are unknown; rebuilt from rows");
     }
 
@@ -68,7 +67,7 @@ public final class RunRebuilder {
     boolean useManifestWindows = windows.size() == byIteration.size();
     if (manifest != null && !useManifestWindows) {
       warnings.add(
-          Manifest.FILE
+          RunLayout.MANIFEST_JSON
               + " records "
               + windows.size()
               + " measurement iterations but requests.csv has rows for "
@@ -89,8 +88,7 @@ public final class RunRebuilder {
     }
     RunInfo info = manifest != null ? manifest.info() : infoFromRows(runDir, rows);
     RunResult result = new RunResult(info, metrics.results());
-    return new ReportContext(
-        runDir, result, facts, SloGate.evaluate(result, facts.slos()), rows, warnings);
+    return new RunFolder(runDir, result, facts, rows, warnings);
   }
 
   private static final String ICL_SUFFIX = "." + Metric.ICL.id();
@@ -100,24 +98,27 @@ public final class RunRebuilder {
    * and ICL stays empty.
    */
   static Map<String, List<Histogram>> interChunkGaps(Path runDir, List<String> warnings) {
-    Path hlog = runDir.resolve(HlogFormat.FILE);
+    Path hlog = runDir.resolve(RunLayout.LATENCY_HLOG);
     Map<String, List<Histogram>> gaps = new HashMap<>();
     if (!Files.isRegularFile(hlog)) {
-      warnings.add(HlogFormat.FILE + " is missing: inter-chunk latency (ICL) cannot be rebuilt");
+      warnings.add(
+          RunLayout.LATENCY_HLOG + " is missing: inter-chunk latency (ICL) cannot be rebuilt");
       return gaps;
     }
-    try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-      EncodableHistogram h;
-      while ((h = reader.nextIntervalHistogram()) != null) {
-        String tag = h.getTag();
-        if (tag != null && tag.endsWith(ICL_SUFFIX) && h instanceof Histogram histogram) {
-          String series = tag.substring(0, tag.length() - ICL_SUFFIX.length());
-          gaps.computeIfAbsent(series, k -> new ArrayList<>()).add(histogram);
-        }
-      }
+    try {
+      LatencyLog.read(hlog)
+          .forEach(
+              (tag, intervals) -> {
+                if (tag.endsWith(ICL_SUFFIX)) {
+                  gaps.put(tag.substring(0, tag.length() - ICL_SUFFIX.length()), intervals);
+                }
+              });
     } catch (IOException | RuntimeException e) {
       warnings.add(
-          HlogFormat.FILE + " is unreadable (" + e.getMessage() + "): ICL cannot be rebuilt");
+          RunLayout.LATENCY_HLOG
+              + " is unreadable ("
+              + e.getMessage()
+              + "): ICL cannot be rebuilt");
       gaps.clear();
     }
     return gaps;

@@ -1,12 +1,13 @@
-package dev.pitwall.cli;
+package dev.pitwall;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.IVersionProvider;
 
 /** pitwall's version, Java's, and the git commit of the working directory when there is one. */
-public final class BuildInfo implements IVersionProvider {
+public final class BuildInfo {
+  private BuildInfo() {}
+
   public static String pitwallVersion() {
     String v = BuildInfo.class.getPackage().getImplementationVersion();
     return v == null ? "0.1.0-SNAPSHOT" : v;
@@ -33,10 +34,5 @@ public final class BuildInfo implements IVersionProvider {
       Thread.currentThread().interrupt();
     }
     return "unknown";
-  }
-
-  @Override
-  public String[] getVersion() {
-    return new String[] {"pitwall " + pitwallVersion(), "Java " + javaVersion()};
   }
 }

@@ -1,4 +1,4 @@
-package dev.pitwall.cli;
+package dev.pitwall;
 
 import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.ModelCatalog;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * target is the simulator, and stops it on close. Also the price look-up of commands that estimate
  * costs without running anything.
  */
-final class TargetSession implements AutoCloseable {
+public final class TargetSession implements AutoCloseable {
   private final Target target;
   private final Simulator simulator;
   private final ClientConfig config;
@@ -27,7 +27,7 @@ final class TargetSession implements AutoCloseable {
     this.config = config;
   }
 
-  static TargetSession open(Target target, long seed) {
+  public static TargetSession open(Target target, long seed) {
     if (target.simulated()) {
       Simulator sim = Simulator.start(SimulatorOptions.defaults().withSeed(seed));
       return new TargetSession(target, sim, ClientConfig.of(sim.baseUrl(), null));
@@ -35,11 +35,11 @@ final class TargetSession implements AutoCloseable {
     return new TargetSession(target, null, ClientConfig.of(target.baseUrl(), target.apiKey()));
   }
 
-  ClientConfig config() {
+  public ClientConfig config() {
     return config;
   }
 
-  Target target() {
+  public Target target() {
     return target;
   }
 
@@ -47,7 +47,7 @@ final class TargetSession implements AutoCloseable {
    * List prices per model: the simulator's bundled profile when simulated (no call at all), else
    * the target's /models, fetched once on first use; empty for models it does not price.
    */
-  static Function<String, Optional<ModelPrice>> prices(Target target) {
+  public static Function<String, Optional<ModelPrice>> prices(Target target) {
     if (target.simulated()) {
       SimProfile profile = SimProfile.bundled();
       return id ->

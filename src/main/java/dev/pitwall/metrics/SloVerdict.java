@@ -1,6 +1,5 @@
-package dev.pitwall.report;
+package dev.pitwall.metrics;
 
-import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.suite.Slo;
 import java.util.Objects;
 
@@ -17,7 +16,12 @@ public record SloVerdict(SeriesKey series, Slo slo, double measured, boolean pas
 
   /** E.g. "ttft_p95_ms 812.300 > 500" or "error_rate 0.000 <= 0.05". */
   public String describe() {
-    String value = Double.isNaN(measured) ? "no data" : Fmt.fixed(measured, 3);
+    String value =
+        Double.isNaN(measured)
+            ? "no data"
+            : java.math.BigDecimal.valueOf(measured)
+                .setScale(3, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString();
     String comparison;
     if (Double.isNaN(measured)) {
       comparison = "(limit " + limitText() + ")";

@@ -1,4 +1,4 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import dev.pitwall.suite.Slo;
 import dev.pitwall.suite.Suite;

@@ -1,4 +1,4 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +29,6 @@ import org.HdrHistogram.Histogram;
  * @param iterations measurement iteration windows in epoch ms, in order
  */
 public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> iterations) {
-  public static final String FILE = "manifest.json";
-
   /** One measurement iteration's wall-clock window, epoch milliseconds. */
   public record IterationWindow(long startEpochMs, long endEpochMs) {}
 
@@ -53,9 +51,15 @@ public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> ite
     return new Manifest(result.info(), facts, windows);
   }
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  ObjectNode toJson() {
+  /** Writes manifest.json into {@code runDir}, pretty-printed with keys in a fixed order. */
+  public void write(Path runDir) throws IOException {
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(runDir.resolve(RunLayout.MANIFEST_JSON).toFile(), toJson());
+  }
+
+  private ObjectNode toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("suite", info.suite());
     root.put("description", info.description());
@@ -88,7 +92,7 @@ public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> ite
 
   /** Reads manifest.json of a run directory; errors name the file and the field. */
   public static Manifest read(Path runDir) throws IOException {
-    Path file = runDir.resolve(FILE);
+    Path file = runDir.resolve(RunLayout.MANIFEST_JSON);
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());

@@ -1,4 +1,4 @@
-package dev.pitwall.report;
+package dev.pitwall.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

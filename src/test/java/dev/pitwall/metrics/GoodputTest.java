@@ -1,11 +1,7 @@
-package dev.pitwall.report;
+package dev.pitwall.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pitwall.metrics.CallRecord;
-import dev.pitwall.metrics.Outcome;
-import dev.pitwall.metrics.Phase;
-import dev.pitwall.metrics.TokenSource;
 import dev.pitwall.suite.Slo;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pitwall.cli;
+package dev.pitwall;
 
 import dev.pitwall.client.ApiKey;
 import java.net.URI;

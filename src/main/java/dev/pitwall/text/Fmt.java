@@ -1,4 +1,4 @@
-package dev.pitwall.report;
+package dev.pitwall.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,11 +7,11 @@ import java.math.RoundingMode;
  * Locale-independent number formatting shared by every text output: a German or French default
  * locale must never turn "12.5" into "12,5" in a CSV.
  */
-final class Fmt {
+public final class Fmt {
   private Fmt() {}
 
   /** Nanoseconds as milliseconds with 6 decimals: exact, so requests.csv round-trips to the ns. */
-  static String exactMs(long nanos) {
+  public static String exactMs(long nanos) {
     // As BigDecimal.valueOf(nanos, 6).toPlainString(), without its three objects per field: this
     // runs for every time stamp of every requests.csv row.
     return nanos == Long.MIN_VALUE
@@ -23,7 +23,7 @@ final class Fmt {
    * Nanoseconds as milliseconds with three decimals, rounded half-even: the text of {@code
    * fixed(nanos / 1e6, 3)} without its BigDecimal, for the durations of every requests.csv row.
    */
-  static String fixedMs(long nanos) {
+  public static String fixedMs(long nanos) {
     if (Math.abs(nanos) >= 1_000_000_000_000_000L || nanos == Long.MIN_VALUE) {
       return fixed(nanos / 1e6, 3); // beyond 15 digits a double's text may differ: keep its rules
     }
@@ -54,7 +54,7 @@ final class Fmt {
   }
 
   /** A fixed number of decimals, or "" for NaN and infinities. */
-  static String fixed(double value, int decimals) {
+  public static String fixed(double value, int decimals) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "";
     }
@@ -62,32 +62,27 @@ final class Fmt {
   }
 
   /** As {@link #fixed} but "NaN" for an undefined value, as JMH writes its score error. */
-  static String jmh(double value, int decimals) {
+  public static String jmh(double value, int decimals) {
     return Double.isNaN(value) ? "NaN" : fixed(value, decimals);
   }
 
   /** A money amount without exponent, or "" when absent. */
-  static String money(BigDecimal usd) {
+  public static String money(BigDecimal usd) {
     return usd == null ? "" : usd.toPlainString();
   }
 
   /** A money amount rounded to 6 significant decimals for tables. */
-  static String money(BigDecimal usd, int decimals) {
+  public static String money(BigDecimal usd, int decimals) {
     return usd == null ? "" : usd.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
   }
 
-  /** JMH's unit text: latencies per call ("ms/op", as JMH's sample mode), speeds as they are. */
-  static String jmhUnit(dev.pitwall.metrics.Metric metric) {
-    return metric.unit().equals("ms") ? "ms/op" : metric.unit();
-  }
-
   /** A rounded decimal for JSON, so output does not depend on the JDK's double printing. */
-  static BigDecimal decimal(double value, int decimals) {
+  public static BigDecimal decimal(double value, int decimals) {
     return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
   }
 
   /** A fraction 0–1 as a percentage with one decimal, e.g. "12.5 %". */
-  static String percent(double fraction) {
+  public static String percent(double fraction) {
     return Double.isNaN(fraction) ? "" : fixed(fraction * 100, 1) + " %";
   }
 }

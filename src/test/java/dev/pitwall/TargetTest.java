@@ -1,4 +1,4 @@
-package dev.pitwall.cli;
+package dev.pitwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

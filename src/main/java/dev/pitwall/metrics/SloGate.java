@@ -1,9 +1,5 @@
-package dev.pitwall.report;
+package dev.pitwall.metrics;
 
-import dev.pitwall.metrics.Metric;
-import dev.pitwall.metrics.MetricResult;
-import dev.pitwall.metrics.RunResult;
-import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.suite.Slo;
 import java.math.BigDecimal;
 import java.util.ArrayList;

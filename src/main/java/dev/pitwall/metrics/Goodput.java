@@ -1,6 +1,5 @@
-package dev.pitwall.report;
+package dev.pitwall.metrics;
 
-import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.suite.Slo;
 import java.util.ArrayList;
 import java.util.List;

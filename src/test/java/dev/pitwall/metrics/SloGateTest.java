@@ -1,11 +1,9 @@
-package dev.pitwall.report;
+package dev.pitwall.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pitwall.metrics.Metric;
-import dev.pitwall.metrics.RunResult;
-import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.report.ReportFixtures;
 import dev.pitwall.suite.Slo;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pitwall.metrics.CallRecord;
+import dev.pitwall.report.ReportFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

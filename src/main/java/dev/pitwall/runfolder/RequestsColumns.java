@@ -1,4 +1,4 @@
-package dev.pitwall.report;
+package dev.pitwall.runfolder;
 
 import java.util.List;
 

@@ -1,0 +1,342 @@
+package dev.pitwall;
+
+import dev.pitwall.RunRefusedException.Reason;
+import dev.pitwall.client.KeyStatus;
+import dev.pitwall.client.LlmClient;
+import dev.pitwall.client.LlmClients;
+import dev.pitwall.client.ModelCatalog;
+import dev.pitwall.client.ModelInfo;
+import dev.pitwall.client.OpenRouterApi;
+import dev.pitwall.history.History;
+import dev.pitwall.metrics.Goodput;
+import dev.pitwall.metrics.RunInfo;
+import dev.pitwall.metrics.RunMetrics;
+import dev.pitwall.metrics.RunResult;
+import dev.pitwall.metrics.SloGate;
+import dev.pitwall.metrics.SloVerdict;
+import dev.pitwall.report.ConsoleTable;
+import dev.pitwall.report.Reports;
+import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RunLayout;
+import dev.pitwall.runner.CostEstimator;
+import dev.pitwall.runner.Preflight;
+import dev.pitwall.runner.RunContext;
+import dev.pitwall.runner.RunStatus;
+import dev.pitwall.runner.Runner;
+import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.Shard;
+import dev.pitwall.suite.Suite;
+import dev.pitwall.suite.SuiteException;
+import dev.pitwall.suite.SuiteLoader;
+import dev.pitwall.suite.SuiteLocator;
+import dev.pitwall.time.Ticker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one way to run a suite, for the command line and for Java code alike (as JMH's {@code new
+ * Runner(options).run()}): resolves the target (starting the simulator when there is no key),
+ * checks the key and loads the target's models, loads the suite once against them, refuses a plan
+ * over budget, runs it, and writes every output under {@code results/<suite>/<UTC timestamp>/}.
+ *
+ * <pre>{@code
+ * RunOutcome outcome = new Pitwall(new OptionsBuilder().suite("cap-theorem").build()).run();
+ * assert outcome.passed();
+ * }</pre>
+ *
+ * <p>Refusals before the first call are exceptions ({@link SuiteException}, {@link UsageException},
+ * {@link RunRefusedException}); everything after it, failing providers included, ends in a {@link
+ * RunOutcome} whose folder holds what was measured.
+ */
+public final class Pitwall {
+  private final RunOptions options;
+
+  public Pitwall(RunOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Runs the suite.
+   *
+   * @throws SuiteException the suite file is missing or has problems (each with file:line:col)
+   * @throws UsageException an option or setting is wrong (target, shard, results folder)
+   * @throws RunRefusedException the target cannot be used, or the plan exceeds the budget
+   * @throws IOException the results could not be written
+   */
+  public RunOutcome run()
+      throws SuiteException, RunRefusedException, IOException, InterruptedException {
+    Map<String, String> settings = options.settings();
+    Path suiteFile = SuiteLocator.locate(options.suite(), options.benchmarks());
+    Shard slice = shard(settings);
+    Target target =
+        Target.resolve(
+            options.target() != null ? options.target() : settings.get("target"),
+            options.environment());
+    long seed = seed(settings);
+    try (TargetSession session = TargetSession.open(target, seed)) {
+      ModelCatalog catalog = catalog(session);
+      Suite suite = SuiteLoader.load(suiteFile, settings, modelIds(catalog));
+      if (target.simulated()) {
+        simulatorBanner(session, seed);
+      }
+      Plan plan = slice(Plan.of(suite), slice);
+      CostEstimator costs = catalog::estimateCost;
+      checkBudget(plan, costs);
+      Path runDir;
+      try {
+        runDir = RunLayout.create(options.results(), suite.name(), Instant.now());
+      } catch (IOException e) {
+        throw new UsageException(e.getMessage() + ": free some disk space or pass --results DIR");
+      }
+      try (LlmClient client = LlmClients.http(session.config(), Ticker.system(), catalog)) {
+        return measure(plan, slice, target, client, costs, runDir, seed);
+      }
+    }
+  }
+
+  private Shard shard(Map<String, String> settings) {
+    String text = options.shard() != null ? options.shard() : settings.get("shard");
+    if (text == null) {
+      return Shard.WHOLE;
+    }
+    try {
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private long seed(Map<String, String> settings) {
+    if (options.seed() != null) {
+      return options.seed();
+    }
+    String text = settings.getOrDefault("seed", Long.toString(SimulatorOptions.DEFAULT_SEED));
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new UsageException("-Dseed=" + text + " is not a whole number");
+    }
+  }
+
+  /**
+   * The target's models and prices, after checking the key with OpenRouter. An empty catalog when
+   * the target answers but has no usable /models (another OpenAI-compatible server).
+   */
+  private ModelCatalog catalog(TargetSession session) throws RunRefusedException {
+    Target target = session.target();
+    try (OpenRouterApi api = new OpenRouterApi(session.config())) {
+      if (target.kind() == Target.Kind.OPENROUTER) {
+        KeyStatus key = api.key();
+        if (!key.valid()) {
+          throw new RunRefusedException(
+              Reason.UNREACHABLE,
+              String.format(
+                  "%s rejected the API key before any measurement (HTTP %d: %s). Check %s.",
+                  target.label(), key.httpStatus(), key.message(), Target.KEY_VARIABLE));
+        }
+      }
+      try {
+        return api.models();
+      } catch (OpenRouterApi.ApiException e) {
+        if (e.httpStatus() == 0) {
+          throw new RunRefusedException(
+              Reason.UNREACHABLE,
+              "cannot reach " + target.label() + " before any measurement: " + e.getMessage());
+        }
+        if (e.httpStatus() == 401 || e.httpStatus() == 403) {
+          throw new RunRefusedException(
+              Reason.UNREACHABLE,
+              String.format(
+                  "%s refused the API key (HTTP %d: %s). Check %s.",
+                  target.label(), e.httpStatus(), e.getMessage(), Target.KEY_VARIABLE));
+        }
+        options
+            .err()
+            .printf(
+                "pitwall: %s has no usable /models (HTTP %d); costs come only from usage.cost%n",
+                target.label(), e.httpStatus());
+        return new ModelCatalog(List.of());
+      }
+    }
+  }
+
+  /** The ids a suite may name; empty (no check) when the target lists no models. */
+  private static Set<String> modelIds(ModelCatalog catalog) {
+    return catalog.models().stream().map(ModelInfo::id).collect(Collectors.toSet());
+  }
+
+  private void simulatorBanner(TargetSession session, long seed) {
+    PrintWriter err = options.err();
+    String line = "=".repeat(76);
+    err.println(line);
+    err.println("  SIMULATED RUN: no OPENROUTER_API_KEY is set, so pitwall measures its built-in");
+    err.println(
+        "  OpenRouter simulator at " + session.config().baseUrl() + " (seed " + seed + ").");
+    err.println("  Every output is marked simulated. Set OPENROUTER_API_KEY to measure the real");
+    err.println("  API, or -Dtarget=URL for any OpenAI-compatible server.");
+    err.println(line);
+    err.flush();
+  }
+
+  private static Plan slice(Plan whole, Shard slice) {
+    Plan plan = slice.select(whole);
+    if (plan.cells().isEmpty()) {
+      throw new UsageException(
+          "--shard "
+              + slice
+              + " has no cells: the suite has only "
+              + whole.cells().size()
+              + " cells, so use at most that many shards");
+    }
+    return plan;
+  }
+
+  private void checkBudget(Plan plan, CostEstimator costs) throws RunRefusedException {
+    BigDecimal limit = plan.suite().limits().maxCostUsd();
+    Optional<BigDecimal> estimate = Preflight.maxCost(plan, costs);
+    if (limit == null || estimate.isEmpty() || estimate.get().compareTo(limit) <= 0) {
+      return;
+    }
+    String message =
+        String.format(
+            "the plan may cost up to $%s (%d calls at max_tokens), more than"
+                + " max_cost_usd $%s. Lower calls, iterations or max_tokens, raise"
+                + " max_cost_usd, or pass --allow-over-budget (the run then stops at the"
+                + " limit).",
+            estimate.get().setScale(4, RoundingMode.UP).toPlainString(),
+            plan.totalCalls(),
+            limit.toPlainString());
+    if (!options.allowOverBudget()) {
+      throw new RunRefusedException(Reason.OVER_BUDGET, message);
+    }
+    options.err().println("pitwall: " + message);
+  }
+
+  private RunOutcome measure(
+      Plan plan,
+      Shard slice,
+      Target target,
+      LlmClient client,
+      CostEstimator costs,
+      Path runDir,
+      long seed)
+      throws IOException, InterruptedException {
+    Suite suite = plan.suite();
+    PrintWriter out = options.out();
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()));
+    Instant start = Instant.now();
+    out.printf(
+        "# pitwall %s: suite %s, %d cells, %s, target %s%n",
+        BuildInfo.pitwallVersion(),
+        suite.name(),
+        plan.cells().size(),
+        suite.iterations().calls() == Iterations.UNBOUNDED
+            ? suite.iterations().total() + " iterations of " + suite.iterations().duration()
+            : plan.totalCalls() + " calls",
+        target.label());
+    out.flush();
+    RunStatus status;
+    long limitWaitNs;
+    try (RequestsCsvWriter requests =
+        RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV))) {
+      Runner runner =
+          new Runner(
+              RunContext.builder(plan, client)
+                  .requests(requests)
+                  .metrics(metrics)
+                  .costs(costs)
+                  .stop(options.stop())
+                  .progress(options.progress())
+                  .startEpochMs(start.toEpochMilli())
+                  .nonce(options.nonce())
+                  .grace(options.grace())
+                  .build());
+      status = runner.run();
+      limitWaitNs = runner.rateLimitWaitNanos();
+    }
+    RunInfo info =
+        new RunInfo(
+            suite.name(),
+            suite.description(),
+            target.label(),
+            target.simulated(),
+            start,
+            Instant.now(),
+            partialReason(status),
+            seed,
+            settingsOf(plan, slice),
+            BuildInfo.pitwallVersion(),
+            BuildInfo.javaVersion(),
+            BuildInfo.gitSha());
+    RunResult result = new RunResult(info, metrics.results());
+    Reports.writeAll(runDir, result, suite);
+    appendHistory(runDir, result);
+    List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
+    RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, limitWaitNs);
+    printSummary(outcome);
+    return outcome;
+  }
+
+  private void printSummary(RunOutcome outcome) {
+    PrintWriter out = options.out();
+    out.println();
+    out.print(ConsoleTable.render(outcome.result()));
+    if (!outcome.verdicts().isEmpty()) {
+      out.print(ConsoleTable.renderVerdicts(outcome.verdicts()));
+    }
+    if (outcome.rateLimitWaitNanos() > 0) {
+      out.printf(
+          "Rate limits held calls back for %.1f s in all (included in each call's dispatch"
+              + " delay).%n",
+          outcome.rateLimitWaitNanos() / 1e9);
+    }
+    if (outcome.partial()) {
+      out.println("PARTIAL RUN: " + outcome.result().info().partialReason());
+    }
+    if (outcome.result().info().simulated()) {
+      out.println("SIMULATED: these figures come from pitwall's built-in simulator.");
+    }
+    out.println("results: " + outcome.runDir().toAbsolutePath().normalize());
+    out.flush();
+  }
+
+  /** The suite's effective settings, plus the shard when the run is one. */
+  private static Map<String, String> settingsOf(Plan plan, Shard slice) {
+    Map<String, String> settings = new LinkedHashMap<>(plan.suite().effectiveSettings());
+    if (!slice.equals(Shard.WHOLE)) {
+      settings.put("shard", slice.toString());
+    }
+    return settings;
+  }
+
+  /** One line per series into results/<suite>/history.csv, for nightly comparisons. */
+  private void appendHistory(Path runDir, RunResult result) {
+    try {
+      History.append(runDir, result);
+    } catch (IOException e) {
+      options
+          .err()
+          .println("pitwall: could not append to the suite's history.csv: " + e.getMessage());
+    }
+  }
+
+  private String partialReason(RunStatus status) {
+    return switch (status) {
+      case COMPLETE -> null;
+      case INTERRUPTED -> options.stop().reason();
+      case BUDGET_EXHAUSTED -> "budget exhausted (max_cost_usd)";
+    };
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The run folder, {@code results/<suite>/<UTC timestamp>/}, as files: its layout ({@link
+ * dev.pitwall.runfolder.RunLayout}, the one place file names are spelled), manifest.json ({@link
+ * dev.pitwall.runfolder.Manifest}, {@link dev.pitwall.runfolder.SuiteFacts}), requests.csv ({@link
+ * dev.pitwall.runfolder.RequestsCsvWriter}, {@link dev.pitwall.runfolder.RequestsCsvReader}),
+ * latency.hlog ({@link dev.pitwall.runfolder.LatencyLog}), and a run read back from them ({@link
+ * dev.pitwall.runfolder.RunFolder}). {@code report} writes the other outputs beside these; {@code
+ * history} compares and merges runs through them. Neither knows the other's files.
+ *
+ * <p>Design notes. requests.csv is the record of truth: one row per attempt, appended and flushed
+ * as each attempt ends, so a killed run leaves a readable file. It keeps stamps as ms with 6
+ * decimals, so a run read back is exact to the nanosecond, and replaying its rows through {@link
+ * dev.pitwall.metrics.RunMetrics} iteration by iteration (windows from manifest.json) rebuilds the
+ * same {@link dev.pitwall.metrics.RunResult}. Inter-chunk gaps are not per request, so they come
+ * back from latency.hlog. A damaged file is read as far as it goes: bad lines become warnings, not
+ * failures.
+ *
+ * <p>Thread-safety: {@link dev.pitwall.runfolder.RequestsCsvWriter#accept} is safe from any number
+ * of threads (rows are serialised under a lock and flushed one by one); everything else is called
+ * from one thread and keeps no state between calls.
+ */
+package dev.pitwall.runfolder;
