@@ -150,7 +150,7 @@ public final class Runner {
     for (; k < calls.size(); k++) {
       long fireAt = start + schedule.nextFireTimeNs();
       if (fireAt - calls.deadlineNanos() >= 0) {
-        return;
+        break; // the iteration's time is up; its calls in flight still end inside it
       }
       if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, 0, () -> false) || budget.exhausted()) {
         break;

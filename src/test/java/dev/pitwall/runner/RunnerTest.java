@@ -194,6 +194,31 @@ class RunnerTest {
     assertThat(rows).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
   }
 
+  @Test
+  void aTimeBoundOpenLoopIterationEndsWithItsCallsInFlight() throws Exception {
+    // 200 ms iterations at 50 calls/s of calls that take 150 ms: the last calls of each
+    // iteration are still in flight at its deadline.
+    Plan plan =
+        openLoop(new Iterations(0, 3, Iterations.UNBOUNDED, Duration.ofMillis(200)), 50, 100);
+    RunMetrics metrics = new RunMetrics();
+    RunStatus status =
+        runOnRealTime(plan, metrics, new StopSignal(), () -> LockSupport.parkNanos(150 * MS));
+
+    assertThat(status).isEqualTo(RunStatus.COMPLETE);
+    assertThat(rows).isNotEmpty().allMatch(r -> r.outcome() == Outcome.OK);
+    List<org.HdrHistogram.Histogram> iterations =
+        metrics.results().get(0).metric(Metric.E2E).iterationHistograms();
+    assertThat(iterations).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      int iteration = i + 1;
+      long rowsOfIteration = rows.stream().filter(r -> r.iteration() == iteration).count();
+      assertThat(rowsOfIteration).as("calls of iteration %d", iteration).isPositive();
+      assertThat(iterations.get(i).getTotalCount())
+          .as("iteration %d's histogram holds exactly its own calls", iteration)
+          .isEqualTo(rowsOfIteration);
+    }
+  }
+
   private static Plan openLoop(Iterations iterations, double rate, int concurrency) {
     Suite suite = plan(iterations, Limits.NONE, Retries.NONE, "a/x").suite();
     return Plan.of(
@@ -219,6 +244,11 @@ class RunnerTest {
 
   /** Runs on the system ticker against a target that answers at once, after {@code onCall}. */
   private RunStatus runOnRealTime(Plan plan, StopSignal stop, Runnable onCall)
+      throws InterruptedException {
+    return runOnRealTime(plan, new RunMetrics(), stop, onCall);
+  }
+
+  private RunStatus runOnRealTime(Plan plan, RunMetrics metrics, StopSignal stop, Runnable onCall)
       throws InterruptedException {
     LlmClient instant =
         new LlmClient() {
@@ -252,7 +282,12 @@ class RunnerTest {
           public void close() {}
         };
     RunContext ctx =
-        RunContext.builder(plan, instant).requests(sink).stop(stop).grace(Duration.ZERO).build();
+        RunContext.builder(plan, instant)
+            .requests(sink)
+            .metrics(metrics)
+            .stop(stop)
+            .grace(Duration.ZERO)
+            .build();
     return new Runner(ctx).run();
   }
 
