@@ -64,7 +64,10 @@ class RunnerTest {
   @Test
   void retriesAreOwnAttemptsLinkedToTheirCallAndHonourRetryAfter() throws Exception {
     Retries retries =
-        new Retries(2, Duration.ofMillis(100), Duration.ofSeconds(1), true, true, true, true);
+        Retries.builder()
+            .maxRetries(2)
+            .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+            .build();
     Plan plan = plan(new Iterations(0, 1, 1), Limits.NONE, retries, "a/x");
     AtomicInteger n = new AtomicInteger();
     run(
