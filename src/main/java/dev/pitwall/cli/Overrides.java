@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.text.Suggest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Overrides {
             "-D"
                 + e.getKey()
                 + " is not a setting"
-                + Suggest.nearest(e.getKey(), KEYS)
+                + Suggest.closest(e.getKey(), KEYS)
                     .map(k -> "; did you mean -D" + k + "?")
                     .orElse("")
                 + " Known: "

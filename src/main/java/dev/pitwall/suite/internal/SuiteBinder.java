@@ -16,6 +16,7 @@ import dev.pitwall.suite.Timeouts;
 import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.ScalarType;
+import dev.pitwall.text.Suggest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
