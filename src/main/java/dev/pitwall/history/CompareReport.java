@@ -3,6 +3,8 @@ package dev.pitwall.history;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.report.ChartKit;
+import dev.pitwall.text.TextTable;
+import dev.pitwall.text.TextTable.Align;
 import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -88,35 +90,30 @@ public final class CompareReport {
 
   /** A fixed-width table for the console, followed by the verdict line. */
   public static String console(CompareResult r) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"series", "metric", "baseline", "current", "change", "p", "verdict"});
+    // Series and metric names left, figures right, the verdict word left.
+    TextTable table =
+        TextTable.of(
+                Align.LEFT,
+                Align.LEFT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.LEFT)
+            .header("series", "metric", "baseline", "current", "change", "p", "verdict");
     for (Comparison c : shown(r)) {
-      rows.add(
-          new String[] {
-            c.series().label(),
-            c.measure().id(),
-            score(c.baseline(), c.measure()),
-            score(c.current(), c.measure()),
-            change(c),
-            p(c.pValue()),
-            c.verdict() == Verdict.REGRESSED ? "REGRESSED" : c.verdict().text()
-          });
-    }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
+      table.row(
+          c.series().label(),
+          c.measure().id(),
+          score(c.baseline(), c.measure()),
+          score(c.current(), c.measure()),
+          change(c),
+          p(c.pValue()),
+          c.verdict() == Verdict.REGRESSED ? "REGRESSED" : c.verdict().text());
     }
     StringBuilder sb = new StringBuilder();
     sb.append(header(r)).append('\n');
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        String cell =
-            i >= 2 && i <= 5 ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
-        sb.append(cell).append(i + 1 < row.length ? "  " : "\n");
-      }
-    }
+    sb.append(table.render());
     r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
     sb.append(summary(r)).append('\n');
     return sb.toString();
@@ -347,11 +344,6 @@ public final class CompareReport {
 
   static String p(double p) {
     return Double.isNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
-  }
-
-  private static String pad(String s, int w, boolean right) {
-    String fill = " ".repeat(Math.max(0, w - s.length()));
-    return right ? fill + s : s + fill;
   }
 
   private static String trim(double d) {
