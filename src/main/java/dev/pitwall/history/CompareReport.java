@@ -2,7 +2,8 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.ChartKit;
+import dev.pitwall.report.ChartPng;
+import dev.pitwall.report.ChartTheme;
 import dev.pitwall.text.TextTable;
 import dev.pitwall.text.TextTable.Align;
 import java.awt.Color;
@@ -271,7 +272,7 @@ public final class CompareReport {
             .toList();
     String title = "Change against the baseline (latency, speed, cost), " + r.current().suite();
     if (rows.isEmpty()) {
-      ChartKit.saveNote(
+      ChartPng.saveNote(
           file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
       return;
     }
@@ -279,18 +280,18 @@ public final class CompareReport {
         rows.stream().map(c -> c.series().label() + " " + c.measure().id()).toList();
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(ChartKit.WIDTH)
-            .height(ChartKit.HEIGHT)
+            .width(ChartTheme.WIDTH)
+            .height(ChartTheme.HEIGHT)
             .title(title)
             .yAxisTitle("change (%)")
             .build();
-    ChartKit.styled(chart);
+    ChartTheme.styled(chart);
     chart.getStyler().setOverlapped(true);
     chart.getStyler().setXAxisLabelRotation(60);
-    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartKit.REGRESSION);
+    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartTheme.ALERT);
     addBars(chart, "improved", rows, categories, Verdict.IMPROVED, new Color(0x2E, 0x7D, 0x32));
     addBars(chart, "unchanged", rows, categories, null, new Color(0x9E, 0x9E, 0x9E));
-    ChartKit.save(file, r.current().toInfo(), chart);
+    ChartPng.save(file, r.current().toInfo(), chart);
   }
 
   private static void addBars(

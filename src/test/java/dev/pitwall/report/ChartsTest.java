@@ -39,8 +39,9 @@ class ChartsTest {
 
   @Test
   void providersKeepTheirColourWhateverElseRan() {
-    ChartStyle few = ChartStyle.forProviders(List.of("OpenAI", "Together"));
-    ChartStyle many = ChartStyle.forProviders(List.of("Anthropic", "openai", "Lambda", "Together"));
+    ProviderColours few = ProviderColours.forProviders(List.of("OpenAI", "Together"));
+    ProviderColours many =
+        ProviderColours.forProviders(List.of("Anthropic", "openai", "Lambda", "Together"));
     assertThat(few.colour("OpenAI")).isEqualTo(many.colour("openai"));
     assertThat(few.colour("Together")).isEqualTo(many.colour("together"));
     assertThat(many.colour("Lambda")).isNotIn(many.colour("OpenAI"), many.colour("Anthropic"));
