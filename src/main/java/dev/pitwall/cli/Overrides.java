@@ -1,6 +1,7 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.UsageException;
+import dev.pitwall.text.Suggest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Overrides {
             "-D"
                 + e.getKey()
                 + " is not a setting"
-                + Suggest.nearest(e.getKey(), KEYS)
+                + Suggest.closest(e.getKey(), KEYS)
                     .map(k -> "; did you mean -D" + k + "?")
                     .orElse("")
                 + " Known: "

@@ -61,8 +61,156 @@ public record ClientResult(
 
   /** A failure before any response: connect error, timeout, cancellation. */
   public static ClientResult failure(Outcome outcome, long tSendNs, long tDoneNs, String message) {
-    return new ClientResult(
-        outcome, 0, null, message, tSendNs, NONE, NONE, NONE, tDoneNs, null, null, null, null, null,
-        0, 0, NONE, null, 0);
+    return builder(outcome).errorMessage(message).tSendNs(tSendNs).tDoneNs(tDoneNs).build();
+  }
+
+  /**
+   * A builder for a result with this outcome: no status (0), every stamp and the {@code
+   * Retry-After} wait {@link #NONE}, no usage, no tokens, no gaps, until set.
+   */
+  public static Builder builder(Outcome outcome) {
+    return new Builder(outcome);
+  }
+
+  /** Named setters for the 19 components, so no call site depends on their order. */
+  public static final class Builder {
+    private Outcome outcome;
+    private int httpStatus;
+    private String errorCode;
+    private String errorMessage;
+    private long tSendNs = NONE;
+    private long tFirstNs = NONE;
+    private long tAnswerNs = NONE;
+    private long tLastNs = NONE;
+    private long tDoneNs = NONE;
+    private String generationId;
+    private String servedProvider;
+    private String servedModel;
+    private String finishReason;
+    private Usage usage;
+    private int estimatedCompletionTokens;
+    private int tokenEvents;
+    private long retryAfterNanos = NONE;
+    private long[] gapsNs;
+    private int gapCount;
+
+    private Builder(Outcome outcome) {
+      this.outcome = outcome;
+    }
+
+    public Builder outcome(Outcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    public Builder httpStatus(int httpStatus) {
+      this.httpStatus = httpStatus;
+      return this;
+    }
+
+    public Builder errorCode(String errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    public Builder errorMessage(String errorMessage) {
+      this.errorMessage = errorMessage;
+      return this;
+    }
+
+    public Builder tSendNs(long tSendNs) {
+      this.tSendNs = tSendNs;
+      return this;
+    }
+
+    public Builder tFirstNs(long tFirstNs) {
+      this.tFirstNs = tFirstNs;
+      return this;
+    }
+
+    public Builder tAnswerNs(long tAnswerNs) {
+      this.tAnswerNs = tAnswerNs;
+      return this;
+    }
+
+    public Builder tLastNs(long tLastNs) {
+      this.tLastNs = tLastNs;
+      return this;
+    }
+
+    public Builder tDoneNs(long tDoneNs) {
+      this.tDoneNs = tDoneNs;
+      return this;
+    }
+
+    public Builder generationId(String generationId) {
+      this.generationId = generationId;
+      return this;
+    }
+
+    public Builder servedProvider(String servedProvider) {
+      this.servedProvider = servedProvider;
+      return this;
+    }
+
+    public Builder servedModel(String servedModel) {
+      this.servedModel = servedModel;
+      return this;
+    }
+
+    public Builder finishReason(String finishReason) {
+      this.finishReason = finishReason;
+      return this;
+    }
+
+    public Builder usage(Usage usage) {
+      this.usage = usage;
+      return this;
+    }
+
+    public Builder estimatedCompletionTokens(int estimatedCompletionTokens) {
+      this.estimatedCompletionTokens = estimatedCompletionTokens;
+      return this;
+    }
+
+    public Builder tokenEvents(int tokenEvents) {
+      this.tokenEvents = tokenEvents;
+      return this;
+    }
+
+    public Builder retryAfterNanos(long retryAfterNanos) {
+      this.retryAfterNanos = retryAfterNanos;
+      return this;
+    }
+
+    /** The gaps between token-bearing events; only the first {@code gapCount} are valid. */
+    public Builder gaps(long[] gapsNs, int gapCount) {
+      this.gapsNs = gapsNs;
+      this.gapCount = gapCount;
+      return this;
+    }
+
+    public ClientResult build() {
+      return new ClientResult(
+          outcome,
+          httpStatus,
+          errorCode,
+          errorMessage,
+          tSendNs,
+          tFirstNs,
+          tAnswerNs,
+          tLastNs,
+          tDoneNs,
+          generationId,
+          servedProvider,
+          servedModel,
+          finishReason,
+          usage,
+          estimatedCompletionTokens,
+          tokenEvents,
+          retryAfterNanos,
+          gapsNs,
+          gapCount);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.pitwall.client;
 
+import dev.pitwall.text.TextTable;
+import dev.pitwall.text.TextTable.Align;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -127,31 +129,20 @@ public final class ProviderLandscape {
       out.flush();
       return;
     }
-    int[] w = new int[t.header().size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = t.header().get(i).length();
-      for (List<String> r : t.rows()) {
-        w[i] = Math.max(w[i], r.get(i).length());
-      }
+    List<Align> aligns = new ArrayList<>();
+    for (int i = 0; i < t.header().size(); i++) {
+      aligns.add(i > 0 && numeric(t, i) ? Align.RIGHT : Align.LEFT);
     }
-    line(t.header(), w, out);
-    for (List<String> r : t.rows()) {
-      line(r, w, out);
-    }
+    TextTable table = TextTable.of(aligns).header(t.header());
+    t.rows().forEach(table::row);
+    out.print(table.render());
     out.flush();
   }
 
-  private static void line(List<String> cells, int[] w, PrintWriter out) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < cells.size(); i++) {
-      String c = cells.get(i);
-      boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(0)) || c.charAt(0) == '-');
-      String pad = " ".repeat(w[i] - c.length());
-      sb.append(numeric && i > 0 ? pad + c : c + pad);
-      if (i < cells.size() - 1) {
-        sb.append("  ");
-      }
-    }
-    out.println(sb.toString().stripTrailing());
+  /** A column of figures (blanks allowed) is right-aligned; any text in it keeps it left. */
+  private static boolean numeric(Table t, int column) {
+    return t.rows().stream()
+        .map(r -> r.get(column))
+        .allMatch(c -> c.isEmpty() || Character.isDigit(c.charAt(0)) || c.charAt(0) == '-');
   }
 }

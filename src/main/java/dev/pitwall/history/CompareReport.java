@@ -2,7 +2,10 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.ChartKit;
+import dev.pitwall.report.ChartPng;
+import dev.pitwall.report.ChartTheme;
+import dev.pitwall.text.TextTable;
+import dev.pitwall.text.TextTable.Align;
 import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -88,35 +91,30 @@ public final class CompareReport {
 
   /** A fixed-width table for the console, followed by the verdict line. */
   public static String console(CompareResult r) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"series", "metric", "baseline", "current", "change", "p", "verdict"});
+    // Series and metric names left, figures right, the verdict word left.
+    TextTable table =
+        TextTable.of(
+                Align.LEFT,
+                Align.LEFT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.RIGHT,
+                Align.LEFT)
+            .header("series", "metric", "baseline", "current", "change", "p", "verdict");
     for (Comparison c : shown(r)) {
-      rows.add(
-          new String[] {
-            c.series().label(),
-            c.measure().id(),
-            score(c.baseline(), c.measure()),
-            score(c.current(), c.measure()),
-            change(c),
-            p(c.pValue()),
-            c.verdict() == Verdict.REGRESSED ? "REGRESSED" : c.verdict().text()
-          });
-    }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
+      table.row(
+          c.series().label(),
+          c.measure().id(),
+          score(c.baseline(), c.measure()),
+          score(c.current(), c.measure()),
+          change(c),
+          p(c.pValue()),
+          c.verdict() == Verdict.REGRESSED ? "REGRESSED" : c.verdict().text());
     }
     StringBuilder sb = new StringBuilder();
     sb.append(header(r)).append('\n');
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        String cell =
-            i >= 2 && i <= 5 ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
-        sb.append(cell).append(i + 1 < row.length ? "  " : "\n");
-      }
-    }
+    sb.append(table.render());
     r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
     sb.append(summary(r)).append('\n');
     return sb.toString();
@@ -274,7 +272,7 @@ public final class CompareReport {
             .toList();
     String title = "Change against the baseline (latency, speed, cost), " + r.current().suite();
     if (rows.isEmpty()) {
-      ChartKit.saveNote(
+      ChartPng.saveNote(
           file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
       return;
     }
@@ -282,18 +280,18 @@ public final class CompareReport {
         rows.stream().map(c -> c.series().label() + " " + c.measure().id()).toList();
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(ChartKit.WIDTH)
-            .height(ChartKit.HEIGHT)
+            .width(ChartTheme.WIDTH)
+            .height(ChartTheme.HEIGHT)
             .title(title)
             .yAxisTitle("change (%)")
             .build();
-    ChartKit.styled(chart);
+    ChartTheme.styled(chart);
     chart.getStyler().setOverlapped(true);
     chart.getStyler().setXAxisLabelRotation(60);
-    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartKit.REGRESSION);
+    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartTheme.ALERT);
     addBars(chart, "improved", rows, categories, Verdict.IMPROVED, new Color(0x2E, 0x7D, 0x32));
     addBars(chart, "unchanged", rows, categories, null, new Color(0x9E, 0x9E, 0x9E));
-    ChartKit.save(file, r.current().toInfo(), chart);
+    ChartPng.save(file, r.current().toInfo(), chart);
   }
 
   private static void addBars(
@@ -347,11 +345,6 @@ public final class CompareReport {
 
   static String p(double p) {
     return Double.isNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
-  }
-
-  private static String pad(String s, int w, boolean right) {
-    String fill = " ".repeat(Math.max(0, w - s.length()));
-    return right ? fill + s : s + fill;
   }
 
   private static String trim(double d) {

@@ -2,8 +2,9 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.ChartKit;
-import java.awt.Color;
+import dev.pitwall.report.ChartPng;
+import dev.pitwall.report.ChartTheme;
+import dev.pitwall.report.ProviderColours;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -97,7 +97,7 @@ public final class TrendCharts {
     }
     String title = m.label() + " over the last " + window.size() + " runs";
     if (window.isEmpty() || points.isEmpty()) {
-      ChartKit.saveNote(
+      ChartPng.saveNote(
           file,
           window.isEmpty() ? placeholder() : window.get(window.size() - 1).run().toInfo(),
           title,
@@ -107,17 +107,18 @@ public final class TrendCharts {
     }
     XYChart chart =
         new XYChartBuilder()
-            .width(ChartKit.WIDTH)
-            .height(ChartKit.HEIGHT)
+            .width(ChartTheme.WIDTH)
+            .height(ChartTheme.HEIGHT)
             .title(title)
             .xAxisTitle("run (UTC)")
             .yAxisTitle(m.label() + " (" + m.unit() + ")")
             .build();
-    ChartKit.styled(chart);
+    ChartTheme.styled(chart);
     chart.getStyler().setDatePattern("MM-dd HH:mm");
     chart.getStyler().setErrorBarsColorSeriesColor(true);
-    Function<String, Color> colours =
-        ChartKit.providerColours(keys.values().stream().map(SeriesKey::servedProvider).toList());
+    ProviderColours colours =
+        ProviderColours.forProviders(
+            keys.values().stream().map(SeriesKey::servedProvider).toList());
     Map<String, Integer> variants = new TreeMap<>();
     List<Date> badX = new ArrayList<>();
     List<Double> badY = new ArrayList<>();
@@ -138,19 +139,19 @@ public final class TrendCharts {
       int variant = variants.merge(key.servedProvider(), 1, Integer::sum) - 1;
       XYSeries s =
           chart.addSeries(uniqueName(chart, key.label() + " " + key.promptId()), x, y, err);
-      s.setLineColor(colours.apply(key.servedProvider()));
-      s.setMarkerColor(colours.apply(key.servedProvider()));
-      s.setLineStyle(ChartKit.stroke(variant));
-      s.setMarker(ChartKit.marker(variant));
+      s.setLineColor(colours.colour(key.servedProvider()));
+      s.setMarkerColor(colours.colour(key.servedProvider()));
+      s.setLineStyle(ChartTheme.stroke(variant));
+      s.setMarker(ChartTheme.marker(variant));
     }
     if (!badX.isEmpty()) {
       XYSeries bad = chart.addSeries("regressed", badX, badY);
       bad.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       bad.setMarker(SeriesMarkers.CIRCLE);
-      bad.setMarkerColor(ChartKit.REGRESSION);
+      bad.setMarkerColor(ChartTheme.ALERT);
       chart.getStyler().setMarkerSize(12);
     }
-    ChartKit.save(file, window.get(window.size() - 1).run().toInfo(), chart);
+    ChartPng.save(file, window.get(window.size() - 1).run().toInfo(), chart);
   }
 
   private static String uniqueName(XYChart chart, String name) {

@@ -64,123 +64,298 @@ public record CallRecord(
     }
   }
 
-  /** A first attempt (or a record of a call never retried): the call starts with this attempt. */
-  public CallRecord(
-      long callId,
-      int attempt,
-      int iteration,
-      Phase phase,
-      String cellId,
-      String promptId,
-      String model,
-      String requestedProvider,
-      String servedProvider,
-      String servedModel,
-      String generationId,
-      Outcome outcome,
-      int httpStatus,
-      String errorCode,
-      String errorMessage,
-      long wallStartEpochMs,
-      long tSchedNs,
-      long tSendNs,
-      long tFirstNs,
-      long tAnswerNs,
-      long tLastNs,
-      long tDoneNs,
-      int tokenEvents,
-      int promptTokens,
-      int completionTokens,
-      int reasoningTokens,
-      int cachedTokens,
-      TokenSource tokenSource,
-      BigDecimal costUsd,
-      String nonce) {
-    this(
-        callId,
-        attempt,
-        iteration,
-        phase,
-        cellId,
-        promptId,
-        model,
-        requestedProvider,
-        servedProvider,
-        servedModel,
-        generationId,
-        outcome,
-        httpStatus,
-        errorCode,
-        errorMessage,
-        wallStartEpochMs,
-        tSchedNs,
-        tSendNs,
-        tFirstNs,
-        tAnswerNs,
-        tLastNs,
-        tDoneNs,
-        tokenEvents,
-        promptTokens,
-        completionTokens,
-        reasoningTokens,
-        cachedTokens,
-        tokenSource,
-        costUsd,
-        nonce,
-        tSchedNs);
+  /**
+   * A builder with every component unset but for these defaults: attempt 1, phase {@link
+   * Phase#MEASUREMENT}, every stamp {@link #NONE}, token source {@link TokenSource#NONE}, and
+   * {@code tCallSchedNs} equal to {@code tSchedNs} (a first attempt) unless set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding every component of this record, to copy it with a few changed. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** This attempt under another call id (shards merged into one run renumber their calls). */
   public CallRecord withCallId(long id) {
-    return copy(id, phase, requestedProvider, errorMessage);
+    return toBuilder().callId(id).build();
   }
 
   public CallRecord withPhase(Phase newPhase) {
-    return copy(callId, newPhase, requestedProvider, errorMessage);
+    return toBuilder().phase(newPhase).build();
   }
 
   public CallRecord withRequestedProvider(String provider) {
-    return copy(callId, phase, provider, errorMessage);
+    return toBuilder().requestedProvider(provider).build();
   }
 
   public CallRecord withErrorMessage(String message) {
-    return copy(callId, phase, requestedProvider, message);
+    return toBuilder().errorMessage(message).build();
   }
 
-  /** The one full copy: every component kept, {@code tCallSchedNs} included, but those given. */
-  private CallRecord copy(long id, Phase newPhase, String provider, String message) {
-    return new CallRecord(
-        id,
-        attempt,
-        iteration,
-        newPhase,
-        cellId,
-        promptId,
-        model,
-        provider,
-        servedProvider,
-        servedModel,
-        generationId,
-        outcome,
-        httpStatus,
-        errorCode,
-        message,
-        wallStartEpochMs,
-        tSchedNs,
-        tSendNs,
-        tFirstNs,
-        tAnswerNs,
-        tLastNs,
-        tDoneNs,
-        tokenEvents,
-        promptTokens,
-        completionTokens,
-        reasoningTokens,
-        cachedTokens,
-        tokenSource,
-        costUsd,
-        nonce,
-        tCallSchedNs);
+  /** Named setters for the 31 components, so no call site depends on their order. */
+  public static final class Builder {
+    private long callId;
+    private int attempt = 1;
+    private int iteration;
+    private Phase phase = Phase.MEASUREMENT;
+    private String cellId;
+    private String promptId;
+    private String model;
+    private String requestedProvider;
+    private String servedProvider;
+    private String servedModel;
+    private String generationId;
+    private Outcome outcome;
+    private int httpStatus;
+    private String errorCode;
+    private String errorMessage;
+    private long wallStartEpochMs;
+    private long tSchedNs = NONE;
+    private long tSendNs = NONE;
+    private long tFirstNs = NONE;
+    private long tAnswerNs = NONE;
+    private long tLastNs = NONE;
+    private long tDoneNs = NONE;
+    private int tokenEvents;
+    private int promptTokens;
+    private int completionTokens;
+    private int reasoningTokens;
+    private int cachedTokens;
+    private TokenSource tokenSource = TokenSource.NONE;
+    private BigDecimal costUsd;
+    private String nonce;
+    // Boxed so that "not set" can follow tSchedNs: a first attempt is scheduled when its call is.
+    private Long tCallSchedNs;
+
+    private Builder() {}
+
+    private Builder(CallRecord r) {
+      callId = r.callId;
+      attempt = r.attempt;
+      iteration = r.iteration;
+      phase = r.phase;
+      cellId = r.cellId;
+      promptId = r.promptId;
+      model = r.model;
+      requestedProvider = r.requestedProvider;
+      servedProvider = r.servedProvider;
+      servedModel = r.servedModel;
+      generationId = r.generationId;
+      outcome = r.outcome;
+      httpStatus = r.httpStatus;
+      errorCode = r.errorCode;
+      errorMessage = r.errorMessage;
+      wallStartEpochMs = r.wallStartEpochMs;
+      tSchedNs = r.tSchedNs;
+      tSendNs = r.tSendNs;
+      tFirstNs = r.tFirstNs;
+      tAnswerNs = r.tAnswerNs;
+      tLastNs = r.tLastNs;
+      tDoneNs = r.tDoneNs;
+      tokenEvents = r.tokenEvents;
+      promptTokens = r.promptTokens;
+      completionTokens = r.completionTokens;
+      reasoningTokens = r.reasoningTokens;
+      cachedTokens = r.cachedTokens;
+      tokenSource = r.tokenSource;
+      costUsd = r.costUsd;
+      nonce = r.nonce;
+      tCallSchedNs = r.tCallSchedNs;
+    }
+
+    public Builder callId(long callId) {
+      this.callId = callId;
+      return this;
+    }
+
+    public Builder attempt(int attempt) {
+      this.attempt = attempt;
+      return this;
+    }
+
+    public Builder iteration(int iteration) {
+      this.iteration = iteration;
+      return this;
+    }
+
+    public Builder phase(Phase phase) {
+      this.phase = phase;
+      return this;
+    }
+
+    public Builder cellId(String cellId) {
+      this.cellId = cellId;
+      return this;
+    }
+
+    public Builder promptId(String promptId) {
+      this.promptId = promptId;
+      return this;
+    }
+
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder requestedProvider(String requestedProvider) {
+      this.requestedProvider = requestedProvider;
+      return this;
+    }
+
+    public Builder servedProvider(String servedProvider) {
+      this.servedProvider = servedProvider;
+      return this;
+    }
+
+    public Builder servedModel(String servedModel) {
+      this.servedModel = servedModel;
+      return this;
+    }
+
+    public Builder generationId(String generationId) {
+      this.generationId = generationId;
+      return this;
+    }
+
+    public Builder outcome(Outcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    public Builder httpStatus(int httpStatus) {
+      this.httpStatus = httpStatus;
+      return this;
+    }
+
+    public Builder errorCode(String errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    public Builder errorMessage(String errorMessage) {
+      this.errorMessage = errorMessage;
+      return this;
+    }
+
+    public Builder wallStartEpochMs(long wallStartEpochMs) {
+      this.wallStartEpochMs = wallStartEpochMs;
+      return this;
+    }
+
+    public Builder tSchedNs(long tSchedNs) {
+      this.tSchedNs = tSchedNs;
+      return this;
+    }
+
+    public Builder tSendNs(long tSendNs) {
+      this.tSendNs = tSendNs;
+      return this;
+    }
+
+    public Builder tFirstNs(long tFirstNs) {
+      this.tFirstNs = tFirstNs;
+      return this;
+    }
+
+    public Builder tAnswerNs(long tAnswerNs) {
+      this.tAnswerNs = tAnswerNs;
+      return this;
+    }
+
+    public Builder tLastNs(long tLastNs) {
+      this.tLastNs = tLastNs;
+      return this;
+    }
+
+    public Builder tDoneNs(long tDoneNs) {
+      this.tDoneNs = tDoneNs;
+      return this;
+    }
+
+    public Builder tokenEvents(int tokenEvents) {
+      this.tokenEvents = tokenEvents;
+      return this;
+    }
+
+    public Builder promptTokens(int promptTokens) {
+      this.promptTokens = promptTokens;
+      return this;
+    }
+
+    public Builder completionTokens(int completionTokens) {
+      this.completionTokens = completionTokens;
+      return this;
+    }
+
+    public Builder reasoningTokens(int reasoningTokens) {
+      this.reasoningTokens = reasoningTokens;
+      return this;
+    }
+
+    public Builder cachedTokens(int cachedTokens) {
+      this.cachedTokens = cachedTokens;
+      return this;
+    }
+
+    public Builder tokenSource(TokenSource tokenSource) {
+      this.tokenSource = tokenSource;
+      return this;
+    }
+
+    public Builder costUsd(BigDecimal costUsd) {
+      this.costUsd = costUsd;
+      return this;
+    }
+
+    public Builder nonce(String nonce) {
+      this.nonce = nonce;
+      return this;
+    }
+
+    /** When the call's first attempt was scheduled; left unset, it is {@code tSchedNs}. */
+    public Builder tCallSchedNs(long tCallSchedNs) {
+      this.tCallSchedNs = tCallSchedNs;
+      return this;
+    }
+
+    public CallRecord build() {
+      return new CallRecord(
+          callId,
+          attempt,
+          iteration,
+          phase,
+          cellId,
+          promptId,
+          model,
+          requestedProvider,
+          servedProvider,
+          servedModel,
+          generationId,
+          outcome,
+          httpStatus,
+          errorCode,
+          errorMessage,
+          wallStartEpochMs,
+          tSchedNs,
+          tSendNs,
+          tFirstNs,
+          tAnswerNs,
+          tLastNs,
+          tDoneNs,
+          tokenEvents,
+          promptTokens,
+          completionTokens,
+          reasoningTokens,
+          cachedTokens,
+          tokenSource,
+          costUsd,
+          nonce,
+          tCallSchedNs == null ? tSchedNs : tCallSchedNs);
+    }
   }
 
   /** A fallback: the provider that served differs from the first one the cell asked for. */

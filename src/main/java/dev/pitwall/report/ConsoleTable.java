@@ -7,7 +7,8 @@ import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.metrics.SloVerdict;
 import dev.pitwall.text.Fmt;
-import java.util.ArrayList;
+import dev.pitwall.text.TextTable;
+import dev.pitwall.text.TextTable.Align;
 import java.util.List;
 
 /**
@@ -36,19 +37,36 @@ public final class ConsoleTable {
           "Calls",
           "OK",
           "Err%");
-  private static final int TEXT_COLUMNS = 5;
-  private static final int UNIT_COLUMN = 9;
+
+  /** Text left (the four key columns, "Mode" and "Units"), figures (and "±") right. */
+  private static final List<Align> ALIGNS =
+      List.of(
+          Align.LEFT,
+          Align.LEFT,
+          Align.LEFT,
+          Align.LEFT,
+          Align.LEFT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.LEFT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT,
+          Align.RIGHT);
 
   private ConsoleTable() {}
 
   public static String render(RunResult result) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
+    TextTable table = TextTable.of(ALIGNS).header(HEADER);
     for (SeriesResult s : result.series()) {
       for (Metric metric : ReportContext.HEADLINE) {
         MetricResult m = s.metric(metric);
         Score score = m.score();
-        rows.add(
+        table.row(
             List.of(
                 ReportContext.rowName(result.info().suite(), s.key(), metric),
                 s.key().model(),
@@ -71,7 +89,7 @@ public final class ConsoleTable {
     if (result.series().isEmpty()) {
       return "No measured calls: nothing to tabulate.\n";
     }
-    return align(rows);
+    return table.render();
   }
 
   /** One line per SLO verdict, failures first, or "" when there are no SLOs. */
@@ -91,27 +109,5 @@ public final class ConsoleTable {
 
   private static String orDash(String s) {
     return s.isEmpty() ? "-" : s;
-  }
-
-  private static String align(List<List<String>> rows) {
-    int columns = HEADER.size();
-    int[] width = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        width[c] = Math.max(width[c], row.get(c).length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        String cell = row.get(c);
-        String pad = " ".repeat(width[c] - cell.length());
-        line.append(c < TEXT_COLUMNS || c == UNIT_COLUMN ? cell + pad : pad + cell);
-        line.append(c == columns - 1 ? "" : "  ");
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-    }
-    return sb.toString();
   }
 }

@@ -28,7 +28,7 @@ final class CostChart implements ReportFormat {
             .filter(s -> s.costPerCall() != null && s.costUsd().signum() > 0)
             .toList();
     if (priced.isEmpty()) {
-      ChartCanvas.saveNote(
+      ChartPng.saveNote(
           ctx.runDir().resolve(FILE),
           ctx.result().info(),
           "Cost per 1M output tokens and per call (USD)",
@@ -52,13 +52,13 @@ final class CostChart implements ReportFormat {
             priced,
             "per successful call",
             SeriesResult::costPerCall,
-            ChartStyle.WIDTH - LEFT_WIDTH,
+            ChartTheme.WIDTH - LEFT_WIDTH,
             true);
-    ChartCanvas.save(
+    ChartPng.save(
         ctx.runDir().resolve(FILE),
         ctx.result().info(),
         List.of(perMillion, perCall),
-        new int[] {LEFT_WIDTH, ChartStyle.WIDTH - LEFT_WIDTH});
+        new int[] {LEFT_WIDTH, ChartTheme.WIDTH - LEFT_WIDTH});
   }
 
   private static CategoryChart panel(
@@ -68,13 +68,13 @@ final class CostChart implements ReportFormat {
       Function<SeriesResult, BigDecimal> figure,
       int width,
       boolean legend) {
-    CategoryChart chart = Charts.categoryChart("Cost " + what + " (USD)", "", "USD", width);
+    CategoryChart chart = BlankCharts.category("Cost " + what + " (USD)", "", "USD", width);
     chart.getStyler().setLegendVisible(legend);
     chart.getStyler().setXAxisTicksVisible(false);
     chart.getStyler().setYAxisDecimalPattern("#,##0.######");
-    chart.getStyler().setChartTitleFont(ChartStyle.AXIS_TITLE.deriveFont(java.awt.Font.BOLD));
-    ChartStyle style = Charts.style(ctx);
-    SeriesLabels labels = Charts.labels(ctx);
+    chart.getStyler().setChartTitleFont(ChartTheme.AXIS_TITLE.deriveFont(java.awt.Font.BOLD));
+    ProviderColours style = ProviderColours.of(ctx);
+    SeriesLabels labels = SeriesLabels.of(ctx);
     // One category, one bar per series: the legend names them, so long model names never clip.
     List<String> category = List.of(" ");
     for (SeriesResult s : priced) {
@@ -83,7 +83,7 @@ final class CostChart implements ReportFormat {
           chart.addSeries(
               labels.label(s.key()), category, List.of(v == null ? 0.0 : v.doubleValue()));
       series.setFillColor(
-          ChartStyle.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
+          ChartTheme.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
     }
     return chart;
   }

@@ -109,7 +109,7 @@ final class Findings {
                 + " attempts ("
                 + Fmt.percent(s.outcomes().errorRate())
                 + ": "
-                + Charts.describe(s.outcomes())
+                + ChartLabels.outcomes(s.outcomes())
                 + ").");
       }
     }

@@ -50,7 +50,7 @@ final class OutcomesChart implements ReportFormat {
     String title = "Outcomes of measured attempts per provider";
     Map<String, OutcomeCounts> byProvider = byProvider(ctx);
     if (byProvider.isEmpty()) {
-      ChartCanvas.saveNote(
+      ChartPng.saveNote(
           ctx.runDir().resolve(FILE),
           ctx.result().info(),
           title,
@@ -59,7 +59,7 @@ final class OutcomesChart implements ReportFormat {
       return;
     }
     CategoryChart chart =
-        Charts.categoryChart(title, "served provider", "attempts", ChartStyle.WIDTH);
+        BlankCharts.category(title, "served provider", "attempts", ChartTheme.WIDTH);
     chart.getStyler().setStacked(true);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     List<String> providers = new ArrayList<>(byProvider.keySet());
@@ -70,7 +70,7 @@ final class OutcomesChart implements ReportFormat {
         series.setFillColor(COLOURS.get(o));
       }
     }
-    ChartCanvas.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
   }
 
   /**

@@ -36,20 +36,20 @@ final class PercentileBarsChart implements ReportFormat {
     List<SeriesResult> measured =
         ctx.result().series().stream().filter(s -> s.metric(metric).count() > 0).toList();
     // short titles: XChart centres them over the plot, and a wide legend leaves little room
-    String title = Charts.upper(metric) + " p50 / p95 / p99 (ms) ± 99.9 % CI";
+    String title = ChartLabels.metric(metric) + " p50 / p95 / p99 (ms) ± 99.9 % CI";
     if (measured.isEmpty()) {
-      Charts.noSuccess(ctx, fileName(), title);
+      ChartPng.saveNoSuccess(ctx, fileName(), title);
       return;
     }
     CategoryChart chart =
-        Charts.categoryChart(
+        BlankCharts.category(
             title,
             "percentile",
-            Charts.upper(metric) + " (ms), mean of iterations",
-            ChartStyle.WIDTH);
-    chart.getStyler().setErrorBarsColor(ChartStyle.TEXT);
-    ChartStyle style = Charts.style(ctx);
-    SeriesLabels labels = Charts.labels(ctx);
+            ChartLabels.metric(metric) + " (ms), mean of iterations",
+            ChartTheme.WIDTH);
+    chart.getStyler().setErrorBarsColor(ChartTheme.TEXT);
+    ProviderColours style = ProviderColours.of(ctx);
+    SeriesLabels labels = SeriesLabels.of(ctx);
     List<String> categories = List.of("p50", "p95", "p99");
     double highestBar = 0;
     double highestReach = 0;
@@ -65,7 +65,7 @@ final class PercentileBarsChart implements ReportFormat {
       }
       CategorySeries series = chart.addSeries(labels.label(s.key()), categories, values, errors);
       series.setFillColor(
-          ChartStyle.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
+          ChartTheme.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
     }
     // With 2-3 iterations a 99.9 % interval can be 30× the bar; scaling the axis to it would
     // flatten every bar. The axis fits the bars, and longer error bars run off the top.
@@ -77,7 +77,7 @@ final class PercentileBarsChart implements ReportFormat {
               + Fmt.fixed(highestReach, 0)
               + " ms run off the top (few iterations)");
     }
-    ChartCanvas.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
+    ChartPng.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
   }
 
   /** The JMH score of one percentile: its value in each iteration, then mean ± CI. */

@@ -2,6 +2,7 @@ package dev.pitwall.report;
 
 import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.metrics.SeriesResult;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ import java.util.Set;
 final class SeriesLabels {
   private final Map<SeriesKey, String> labels = new LinkedHashMap<>();
   private final Map<SeriesKey, Integer> variants = new HashMap<>();
+
+  /** The labels of a run's series. */
+  static SeriesLabels of(ReportContext ctx) {
+    return new SeriesLabels(ctx.result().series().stream().map(SeriesResult::key).toList());
+  }
 
   SeriesLabels(List<SeriesKey> keys) {
     boolean manyPrompts = keys.stream().map(SeriesKey::promptId).distinct().count() > 1;
@@ -44,7 +50,12 @@ final class SeriesLabels {
 
   private static String base(SeriesKey k, boolean manyPrompts) {
     String prompt = manyPrompts ? k.promptId() + ": " : "";
-    return prompt + Charts.shortModel(k.model()) + " [" + k.servedProvider() + "]";
+    return prompt + shortModel(k.model()) + " [" + k.servedProvider() + "]";
+  }
+
+  /** The model without its author prefix: "gpt-4o" for "openai/gpt-4o". */
+  private static String shortModel(String model) {
+    return model.contains("/") ? model.substring(model.indexOf('/') + 1) : model;
   }
 
   String label(SeriesKey key) {

@@ -39,19 +39,19 @@ final class SpectrumChart implements ReportFormat {
   public void write(ReportContext ctx) throws IOException {
     List<SeriesResult> measured =
         ctx.result().series().stream().filter(s -> s.metric(metric).count() > 0).toList();
-    String title = Charts.upper(metric) + " percentile spectrum (ms)";
+    String title = ChartLabels.metric(metric) + " percentile spectrum (ms)";
     if (measured.isEmpty()) {
-      Charts.noSuccess(ctx, fileName(), title);
+      ChartPng.saveNoSuccess(ctx, fileName(), title);
       return;
     }
     XYChart chart =
-        ChartStyle.styled(
+        ChartTheme.styled(
             new XYChartBuilder()
-                .width(ChartStyle.WIDTH)
-                .height(ChartStyle.HEIGHT)
+                .width(ChartTheme.WIDTH)
+                .height(ChartTheme.HEIGHT)
                 .title(title)
                 .xAxisTitle("percentile (log scale of 1 / (1 − p))")
-                .yAxisTitle(Charts.upper(metric) + " (ms)")
+                .yAxisTitle(ChartLabels.metric(metric) + " (ms)")
                 .build());
     long maxCount = measured.stream().mapToLong(s -> s.metric(metric).count()).max().orElse(1);
     double xMax = Math.min(10_000, Math.max(100, Math.pow(10, Math.ceil(Math.log10(maxCount)))));
@@ -61,22 +61,22 @@ final class SpectrumChart implements ReportFormat {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setxAxisTickLabelsFormattingFunction(SpectrumChart::percentLabel);
-    ChartStyle style = Charts.style(ctx);
-    SeriesLabels labels = Charts.labels(ctx);
+    ProviderColours style = ProviderColours.of(ctx);
+    SeriesLabels labels = SeriesLabels.of(ctx);
     double yMax = 0;
     for (SeriesResult s : measured) {
       double[][] xy = spectrum(s.metric(metric));
       XYSeries series = chart.addSeries(labels.label(s.key()), xy[0], xy[1]);
       series.setLineColor(style.colour(s.key().servedProvider()));
-      series.setLineStyle(ChartStyle.stroke(labels.variant(s.key())));
+      series.setLineStyle(ChartTheme.stroke(labels.variant(s.key())));
       series.setMarker(SeriesMarkers.NONE);
       yMax = Math.max(yMax, s.metric(metric).percentile(100));
     }
     chart.addAnnotation(new AnnotationLine(2, true, false));
     chart.addAnnotation(new AnnotationText("50 %", 2, yMax, false));
-    chart.getStyler().setAnnotationLineColor(ChartStyle.GRID.darker());
-    chart.getStyler().setAnnotationTextFont(ChartStyle.TICKS);
-    ChartCanvas.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
+    chart.getStyler().setAnnotationLineColor(ChartTheme.GRID.darker());
+    chart.getStyler().setAnnotationTextFont(ChartTheme.TICKS);
+    ChartPng.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
   }
 
   /** Points (1/(1-p), value in ms) from the merged histogram, from 0 % to 1 − 1/n. */

@@ -31,25 +31,25 @@ final class SpeedScatterChart implements ReportFormat {
     String title = "TTFT vs output speed, one point per call";
     Map<SeriesKey, List<double[]>> points = points(ctx);
     if (points.isEmpty()) {
-      Charts.noSuccess(ctx, FILE, title);
+      ChartPng.saveNoSuccess(ctx, FILE, title);
       return;
     }
     XYChart chart =
-        Charts.xyChart(title, "output speed (tokens/s); bottom right is best", "TTFT (ms)");
+        BlankCharts.xy(title, "output speed (tokens/s); bottom right is best", "TTFT (ms)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setXAxisMin(0.0);
-    ChartStyle style = Charts.style(ctx);
-    SeriesLabels labels = Charts.labels(ctx);
+    ProviderColours style = ProviderColours.of(ctx);
+    SeriesLabels labels = SeriesLabels.of(ctx);
     for (Map.Entry<SeriesKey, List<double[]>> e : points.entrySet()) {
       double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
       double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
       XYSeries series = chart.addSeries(labels.label(e.getKey()), x, y);
-      series.setMarker(ChartStyle.marker(labels.variant(e.getKey())));
+      series.setMarker(ChartTheme.marker(labels.variant(e.getKey())));
       series.setMarkerColor(style.colour(e.getKey().servedProvider()));
     }
-    ChartCanvas.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
   }
 
   /** (tokens/s, TTFT ms) per successful measured call, by series in the result's order. */

@@ -37,7 +37,7 @@ final class TimelineChart implements ReportFormat {
     String title = "TTFT over time, with the rate offered";
     List<CallRecord> rows = ctx.rows();
     if (rows.isEmpty()) {
-      ChartCanvas.saveNote(
+      ChartPng.saveNote(
           ctx.runDir().resolve(FILE),
           ctx.result().info(),
           title,
@@ -47,7 +47,7 @@ final class TimelineChart implements ReportFormat {
     }
     boolean anySuccess = rows.stream().anyMatch(r -> r.outcome().isSuccess());
     XYChart chart =
-        Charts.xyChart(
+        BlankCharts.xy(
             anySuccess ? title : title + ": no successful calls",
             "seconds since the run started",
             "TTFT (ms); × = time to error");
@@ -58,8 +58,8 @@ final class TimelineChart implements ReportFormat {
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.setYAxisGroupTitle(1, "offered rate (attempts/s)");
     chart.getStyler().setYAxisMin(1, 0.0);
-    ChartStyle style = Charts.style(ctx);
-    SeriesLabels labels = Charts.labels(ctx);
+    ProviderColours style = ProviderColours.of(ctx);
+    SeriesLabels labels = SeriesLabels.of(ctx);
 
     Map<SeriesKey, List<double[]>> ok = new LinkedHashMap<>();
     ctx.result().series().forEach(s -> ok.put(s.key(), new ArrayList<>()));
@@ -85,7 +85,7 @@ final class TimelineChart implements ReportFormat {
           labels.label(e.getKey()),
           e.getValue(),
           style.colour(e.getKey().servedProvider()),
-          ChartStyle.marker(labels.variant(e.getKey())));
+          ChartTheme.marker(labels.variant(e.getKey())));
     }
     add(chart, "throttled (time to 429)", throttled, THROTTLED, SeriesMarkers.CROSS);
     add(chart, "failed (time to error)", failed, FAILED, SeriesMarkers.CROSS);
@@ -95,9 +95,9 @@ final class TimelineChart implements ReportFormat {
     offered.setYAxisGroup(1);
     offered.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
     offered.setLineColor(RATE);
-    offered.setLineStyle(ChartStyle.thin());
+    offered.setLineStyle(ChartTheme.thin());
     offered.setMarker(SeriesMarkers.NONE);
-    ChartCanvas.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
   }
 
   private static void add(

@@ -78,42 +78,45 @@ public final class RequestsCsvReader {
               + row.getParser().getHeaderNames().size()
               + " columns (truncated or hand-edited?)");
     }
-    return new CallRecord(
-        requiredLong(row, CALL_ID),
-        (int) requiredLong(row, ATTEMPT),
-        (int) requiredLong(row, ITERATION),
-        enumValue(Phase.class, row, PHASE),
-        required(row, CELL_ID),
-        orDefault(text(row, PROMPT_ID), required(row, CELL_ID)),
-        required(row, MODEL),
-        text(row, REQUESTED_PROVIDER),
-        text(row, SERVED_PROVIDER),
-        text(row, SERVED_MODEL),
-        text(row, GENERATION_ID),
-        enumValue(Outcome.class, row, OUTCOME),
-        intOrZero(row, HTTP_STATUS),
-        text(row, ERROR_CODE),
-        text(row, ERROR_MESSAGE),
-        instant(row, WALL_START),
-        stamp(row, T_SCHED),
-        stamp(row, T_SEND),
-        stamp(row, T_FIRST),
-        stamp(row, T_ANSWER),
-        stamp(row, T_LAST),
-        stamp(row, T_DONE),
-        intOrZero(row, TOKEN_EVENTS),
-        intOrZero(row, PROMPT_TOKENS),
-        intOrZero(row, COMPLETION_TOKENS),
-        intOrZero(row, REASONING_TOKENS),
-        intOrZero(row, CACHED_TOKENS),
-        text(row, TOKEN_SOURCE) == null
-            ? TokenSource.NONE
-            : enumValue(TokenSource.class, row, TOKEN_SOURCE),
-        money(row, COST_USD),
-        text(row, NONCE),
-        row.isMapped(T_CALL_SCHED) && text(row, T_CALL_SCHED) != null
-            ? stamp(row, T_CALL_SCHED)
-            : stamp(row, T_SCHED));
+    return CallRecord.builder()
+        .callId(requiredLong(row, CALL_ID))
+        .attempt((int) requiredLong(row, ATTEMPT))
+        .iteration((int) requiredLong(row, ITERATION))
+        .phase(enumValue(Phase.class, row, PHASE))
+        .cellId(required(row, CELL_ID))
+        .promptId(orDefault(text(row, PROMPT_ID), required(row, CELL_ID)))
+        .model(required(row, MODEL))
+        .requestedProvider(text(row, REQUESTED_PROVIDER))
+        .servedProvider(text(row, SERVED_PROVIDER))
+        .servedModel(text(row, SERVED_MODEL))
+        .generationId(text(row, GENERATION_ID))
+        .outcome(enumValue(Outcome.class, row, OUTCOME))
+        .httpStatus(intOrZero(row, HTTP_STATUS))
+        .errorCode(text(row, ERROR_CODE))
+        .errorMessage(text(row, ERROR_MESSAGE))
+        .wallStartEpochMs(instant(row, WALL_START))
+        .tSchedNs(stamp(row, T_SCHED))
+        .tSendNs(stamp(row, T_SEND))
+        .tFirstNs(stamp(row, T_FIRST))
+        .tAnswerNs(stamp(row, T_ANSWER))
+        .tLastNs(stamp(row, T_LAST))
+        .tDoneNs(stamp(row, T_DONE))
+        .tokenEvents(intOrZero(row, TOKEN_EVENTS))
+        .promptTokens(intOrZero(row, PROMPT_TOKENS))
+        .completionTokens(intOrZero(row, COMPLETION_TOKENS))
+        .reasoningTokens(intOrZero(row, REASONING_TOKENS))
+        .cachedTokens(intOrZero(row, CACHED_TOKENS))
+        .tokenSource(
+            text(row, TOKEN_SOURCE) == null
+                ? TokenSource.NONE
+                : enumValue(TokenSource.class, row, TOKEN_SOURCE))
+        .costUsd(money(row, COST_USD))
+        .nonce(text(row, NONCE))
+        .tCallSchedNs(
+            row.isMapped(T_CALL_SCHED) && text(row, T_CALL_SCHED) != null
+                ? stamp(row, T_CALL_SCHED)
+                : stamp(row, T_SCHED))
+        .build();
   }
 
   private static String text(CSVRecord row, String column) {

@@ -156,39 +156,41 @@ final class CallExecutor {
       cost = ctx.costs().estimate(cell.model(), promptTokens, completionTokens).orElse(null);
     }
     long tSend = rel(r.tSendNs());
-    return new CallRecord(
-        call.callId(),
-        attempt,
-        call.iteration(),
-        call.phase(),
-        cell.id(),
-        cell.prompt().id(),
-        cell.model(),
-        cell.requestedProviderLabel(),
-        r.servedProvider(),
-        r.servedModel(),
-        r.generationId(),
-        r.outcome(),
-        r.httpStatus(),
-        r.errorCode(),
-        r.errorMessage(),
-        ctx.startEpochMs()
-            + Math.max(0, tSend == CallRecord.NONE ? rel(schedRaw) : tSend) / 1_000_000,
-        rel(schedRaw),
-        tSend,
-        rel(r.tFirstNs()),
-        rel(r.tAnswerNs()),
-        rel(r.tLastNs()),
-        rel(r.tDoneNs()),
-        r.tokenEvents(),
-        promptTokens,
-        completionTokens,
-        usage == null ? 0 : usage.reasoningTokens(),
-        usage == null ? 0 : usage.cachedTokens(),
-        source,
-        cost,
-        nonce,
-        rel(callSchedRaw));
+    return CallRecord.builder()
+        .callId(call.callId())
+        .attempt(attempt)
+        .iteration(call.iteration())
+        .phase(call.phase())
+        .cellId(cell.id())
+        .promptId(cell.prompt().id())
+        .model(cell.model())
+        .requestedProvider(cell.requestedProviderLabel())
+        .servedProvider(r.servedProvider())
+        .servedModel(r.servedModel())
+        .generationId(r.generationId())
+        .outcome(r.outcome())
+        .httpStatus(r.httpStatus())
+        .errorCode(r.errorCode())
+        .errorMessage(r.errorMessage())
+        .wallStartEpochMs(
+            ctx.startEpochMs()
+                + Math.max(0, tSend == CallRecord.NONE ? rel(schedRaw) : tSend) / 1_000_000)
+        .tSchedNs(rel(schedRaw))
+        .tSendNs(tSend)
+        .tFirstNs(rel(r.tFirstNs()))
+        .tAnswerNs(rel(r.tAnswerNs()))
+        .tLastNs(rel(r.tLastNs()))
+        .tDoneNs(rel(r.tDoneNs()))
+        .tokenEvents(r.tokenEvents())
+        .promptTokens(promptTokens)
+        .completionTokens(completionTokens)
+        .reasoningTokens(usage == null ? 0 : usage.reasoningTokens())
+        .cachedTokens(usage == null ? 0 : usage.cachedTokens())
+        .tokenSource(source)
+        .costUsd(cost)
+        .nonce(nonce)
+        .tCallSchedNs(rel(callSchedRaw))
+        .build();
   }
 
   private long rel(long raw) {

@@ -2,6 +2,7 @@ package dev.pitwall.runner;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.RetryOn;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -50,9 +51,9 @@ public final class RetryPolicy {
 
   private boolean retryable(Outcome outcome) {
     return switch (outcome) {
-      case THROTTLED -> retries.onThrottled();
-      case SERVER_ERROR -> retries.onServerError();
-      case CONNECT_ERROR -> retries.onConnectError();
+      case THROTTLED -> retries.retries(RetryOn.THROTTLED);
+      case SERVER_ERROR -> retries.retries(RetryOn.SERVER_ERROR);
+      case CONNECT_ERROR -> retries.retries(RetryOn.CONNECT_ERROR);
       default -> false;
     };
   }

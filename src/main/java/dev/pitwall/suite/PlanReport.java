@@ -1,5 +1,7 @@
 package dev.pitwall.suite;
 
+import dev.pitwall.text.TextTable;
+import dev.pitwall.text.TextTable.Align;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -116,19 +118,19 @@ public final class PlanReport {
                 ? ""
                 : " in " + it.duration().toString().substring(2).toLowerCase() + " each")
         .append("\n\n");
-    String row = "%4s  %-60s %8s %10s %10s %12s%n";
-    b.append(String.format(row, "#", "cell", "calls", "~in/call", "max out", "max cost $"));
+    TextTable table =
+        TextTable.of(Align.RIGHT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT)
+            .header("#", "cell", "calls", "~in/call", "max out", "max cost $");
     for (CellEstimate c : cells) {
-      b.append(
-          String.format(
-              row,
-              c.cell().index(),
-              c.cell().id(),
-              timeBound ? "-" : c.calls(),
-              "~" + c.promptTokensPerCall(),
-              c.maxOutputTokensPerCall() == null ? "-" : c.maxOutputTokensPerCall(),
-              timeBound || c.maxCostUsd() == null ? "?" : money(c.maxCostUsd())));
+      table.row(
+          Integer.toString(c.cell().index()),
+          c.cell().id(),
+          timeBound ? "-" : Long.toString(c.calls()),
+          "~" + c.promptTokensPerCall(),
+          c.maxOutputTokensPerCall() == null ? "-" : c.maxOutputTokensPerCall().toString(),
+          timeBound || c.maxCostUsd() == null ? "?" : money(c.maxCostUsd()));
     }
+    b.append(table.render());
     b.append('\n');
     b.append(cells.size()).append(" cells, ");
     if (timeBound) {

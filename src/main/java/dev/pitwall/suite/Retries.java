@@ -1,23 +1,26 @@
 package dev.pitwall.suite;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Retry policy: up to {@code maxRetries} further attempts after a 429, a 5xx or a connect error
- * (each toggled), waiting what {@code Retry-After} asks when {@code honourRetryAfter}, else a
- * jittered exponential backoff from {@code initialBackoff} capped at {@code maxBackoff}.
+ * Retry policy: up to {@code maxRetries} further attempts after the failures in {@code retryOn} (a
+ * 429, a 5xx, a connect error), waiting what {@code Retry-After} asks when {@code
+ * honourRetryAfter}, else a jittered exponential backoff from {@code initialBackoff} capped at
+ * {@code maxBackoff}.
+ *
+ * @param retryOn the kinds of failure retried; an immutable copy
  */
 public record Retries(
     int maxRetries,
     Duration initialBackoff,
     Duration maxBackoff,
     boolean honourRetryAfter,
-    boolean onThrottled,
-    boolean onServerError,
-    boolean onConnectError) {
-  public static final Retries NONE =
-      new Retries(0, Duration.ofMillis(500), Duration.ofSeconds(30), true, true, true, true);
+    Set<RetryOn> retryOn) {
+  /** No retries; the other settings are the defaults a suite's {@code retries:} starts from. */
+  public static final Retries NONE = builder().build();
 
   public Retries {
     if (maxRetries < 0) {
@@ -27,6 +30,80 @@ public record Retries(
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("backoff must be >= 0 and max_backoff >= backoff");
+    }
+    // Set.copyOf, not an EnumSet: records compare by equals and show in toString, and an
+    // unmodifiable set keeps the record immutable.
+    retryOn = Set.copyOf(retryOn);
+  }
+
+  /** Whether an attempt that failed this way is retried (attempts left permitting). */
+  public boolean retries(RetryOn failure) {
+    return retryOn.contains(failure);
+  }
+
+  /**
+   * A builder starting from no retries, a 500 ms backoff capped at 30 s, {@code Retry-After}
+   * honoured, and every kind of {@link RetryOn} retried.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this policy, to copy it with a few settings changed. */
+  public Builder toBuilder() {
+    return new Builder()
+        .maxRetries(maxRetries)
+        .backoff(initialBackoff, maxBackoff)
+        .honourRetryAfter(honourRetryAfter)
+        .retryOn(retryOn);
+  }
+
+  /** Named setters, so that no call site is a row of positional booleans. */
+  public static final class Builder {
+    private int maxRetries;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private boolean honourRetryAfter = true;
+    private final Set<RetryOn> retryOn = EnumSet.allOf(RetryOn.class);
+
+    private Builder() {}
+
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The first wait and the cap the doubling waits stop at. */
+    public Builder backoff(Duration initial, Duration max) {
+      this.initialBackoff = initial;
+      this.maxBackoff = max;
+      return this;
+    }
+
+    public Builder honourRetryAfter(boolean honour) {
+      this.honourRetryAfter = honour;
+      return this;
+    }
+
+    /** Retries exactly these kinds of failure. */
+    public Builder retryOn(Set<RetryOn> kinds) {
+      retryOn.clear();
+      retryOn.addAll(kinds);
+      return this;
+    }
+
+    /** Retries this kind of failure or not, leaving the others as they are. */
+    public Builder retryOn(RetryOn kind, boolean retried) {
+      if (retried) {
+        retryOn.add(kind);
+      } else {
+        retryOn.remove(kind);
+      }
+      return this;
+    }
+
+    public Retries build() {
+      return new Retries(maxRetries, initialBackoff, maxBackoff, honourRetryAfter, retryOn);
     }
   }
 }

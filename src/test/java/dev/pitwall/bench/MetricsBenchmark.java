@@ -2,7 +2,6 @@ package dev.pitwall.bench;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Outcome;
-import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.TokenSource;
 import java.math.BigDecimal;
@@ -43,37 +42,30 @@ public class MetricsBenchmark {
       long ttft = 200_000_000L + random.nextLong(300_000_000L);
       long e2e = ttft + random.nextLong(3_000_000_000L);
       records[i] =
-          new CallRecord(
-              i,
-              1,
-              1,
-              Phase.MEASUREMENT,
-              "p/m" + (i % 4),
-              "p",
-              "m" + (i % 4),
-              "auto",
-              "Provider" + (i % 3),
-              "m",
-              "gen-" + i,
-              Outcome.OK,
-              200,
-              null,
-              null,
-              0,
-              0,
-              1000,
-              1000 + ttft,
-              1000 + ttft,
-              1000 + e2e,
-              1000 + e2e,
-              300,
-              20,
-              300,
-              0,
-              0,
-              TokenSource.SERVER,
-              new BigDecimal("0.0012"),
-              null);
+          CallRecord.builder()
+              .callId(i)
+              .iteration(1)
+              .cellId("p/m" + (i % 4))
+              .promptId("p")
+              .model("m" + (i % 4))
+              .requestedProvider("auto")
+              .servedProvider("Provider" + (i % 3))
+              .servedModel("m")
+              .generationId("gen-" + i)
+              .outcome(Outcome.OK)
+              .httpStatus(200)
+              .tSchedNs(0)
+              .tSendNs(1000)
+              .tFirstNs(1000 + ttft)
+              .tAnswerNs(1000 + ttft)
+              .tLastNs(1000 + e2e)
+              .tDoneNs(1000 + e2e)
+              .tokenEvents(300)
+              .promptTokens(20)
+              .completionTokens(300)
+              .tokenSource(TokenSource.SERVER)
+              .costUsd(new BigDecimal("0.0012"))
+              .build();
     }
   }
 

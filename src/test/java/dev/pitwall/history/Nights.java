@@ -214,37 +214,34 @@ final class Nights {
       int tokens,
       BigDecimal cost,
       Instant start) {
-    return new CallRecord(
-        callId,
-        1,
-        iteration,
-        phase,
-        cell.cellId(),
-        "cap",
-        cell.model(),
-        cell.served().toLowerCase(java.util.Locale.ROOT),
-        outcome.isSuccess() ? cell.served() : null,
-        cell.model(),
-        "gen-" + callId,
-        outcome,
-        status,
-        outcome.isSuccess() ? null : Integer.toString(status),
-        outcome.isSuccess() ? null : "upstream error",
-        epochMs(start, sendNs),
-        sendNs - 100_000,
-        sendNs,
-        firstNs,
-        firstNs,
-        lastNs,
-        doneNs,
-        tokens / 4,
-        20,
-        tokens,
-        0,
-        0,
-        tokens > 0 ? TokenSource.SERVER : TokenSource.NONE,
-        cost,
-        null);
+    return CallRecord.builder()
+        .callId(callId)
+        .iteration(iteration)
+        .phase(phase)
+        .cellId(cell.cellId())
+        .promptId("cap")
+        .model(cell.model())
+        .requestedProvider(cell.served().toLowerCase(java.util.Locale.ROOT))
+        .servedProvider(outcome.isSuccess() ? cell.served() : null)
+        .servedModel(cell.model())
+        .generationId("gen-" + callId)
+        .outcome(outcome)
+        .httpStatus(status)
+        .errorCode(outcome.isSuccess() ? null : Integer.toString(status))
+        .errorMessage(outcome.isSuccess() ? null : "upstream error")
+        .wallStartEpochMs(epochMs(start, sendNs))
+        .tSchedNs(sendNs - 100_000)
+        .tSendNs(sendNs)
+        .tFirstNs(firstNs)
+        .tAnswerNs(firstNs)
+        .tLastNs(lastNs)
+        .tDoneNs(doneNs)
+        .tokenEvents(tokens / 4)
+        .promptTokens(20)
+        .completionTokens(tokens)
+        .tokenSource(tokens > 0 ? TokenSource.SERVER : TokenSource.NONE)
+        .costUsd(cost)
+        .build();
   }
 
   private static CallRecord unpinned(CallRecord r) {

@@ -10,38 +10,33 @@ class CallRecordTest {
 
   /** A retry: intended at 5 s, its call first intended at 1 s, answered 300 ms after its send. */
   private static final CallRecord RETRY =
-      new CallRecord(
-          7,
-          2,
-          1,
-          Phase.MEASUREMENT,
-          "p/m",
-          "p",
-          "m",
-          "openai",
-          "OpenAI",
-          "m",
-          "gen",
-          Outcome.OK,
-          200,
-          null,
-          null,
-          0,
-          5_000 * MS,
-          5_010 * MS,
-          5_100 * MS,
-          5_100 * MS,
-          5_310 * MS,
-          5_310 * MS,
-          10,
-          5,
-          20,
-          0,
-          0,
-          TokenSource.SERVER,
-          BigDecimal.ONE,
-          "n1",
-          1_000 * MS);
+      CallRecord.builder()
+          .callId(7)
+          .attempt(2)
+          .iteration(1)
+          .cellId("p/m")
+          .promptId("p")
+          .model("m")
+          .requestedProvider("openai")
+          .servedProvider("OpenAI")
+          .servedModel("m")
+          .generationId("gen")
+          .outcome(Outcome.OK)
+          .httpStatus(200)
+          .tSchedNs(5_000 * MS)
+          .tSendNs(5_010 * MS)
+          .tFirstNs(5_100 * MS)
+          .tAnswerNs(5_100 * MS)
+          .tLastNs(5_310 * MS)
+          .tDoneNs(5_310 * MS)
+          .tokenEvents(10)
+          .promptTokens(5)
+          .completionTokens(20)
+          .tokenSource(TokenSource.SERVER)
+          .costUsd(BigDecimal.ONE)
+          .nonce("n1")
+          .tCallSchedNs(1_000 * MS)
+          .build();
 
   @Test
   void copiesChangeOnlyWhatTheyNameAndKeepTheWholeCall() {
@@ -59,37 +54,29 @@ class CallRecordTest {
   @Test
   void aFirstAttemptsCallStartsWithIt() {
     CallRecord first =
-        new CallRecord(
-            1,
-            1,
-            1,
-            Phase.MEASUREMENT,
-            "p/m",
-            "p",
-            "m",
-            "auto",
-            "P",
-            "m",
-            "g",
-            Outcome.OK,
-            200,
-            null,
-            null,
-            0,
-            10,
-            20,
-            30,
-            30,
-            40,
-            40,
-            1,
-            1,
-            2,
-            0,
-            0,
-            TokenSource.SERVER,
-            null,
-            null);
+        CallRecord.builder()
+            .callId(1)
+            .iteration(1)
+            .cellId("p/m")
+            .promptId("p")
+            .model("m")
+            .requestedProvider("auto")
+            .servedProvider("P")
+            .servedModel("m")
+            .generationId("g")
+            .outcome(Outcome.OK)
+            .httpStatus(200)
+            .tSchedNs(10)
+            .tSendNs(20)
+            .tFirstNs(30)
+            .tAnswerNs(30)
+            .tLastNs(40)
+            .tDoneNs(40)
+            .tokenEvents(1)
+            .promptTokens(1)
+            .completionTokens(2)
+            .tokenSource(TokenSource.SERVER)
+            .build();
     assertThat(first.tCallSchedNs()).isEqualTo(first.tSchedNs());
     assertThat(first.callE2eNs()).isEqualTo(first.e2eScheduledNs());
   }

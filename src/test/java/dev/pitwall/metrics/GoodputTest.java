@@ -33,36 +33,29 @@ class GoodputTest {
   }
 
   private static CallRecord call(Outcome outcome, long ttftMs, long e2eMs) {
-    return new CallRecord(
-        1,
-        1,
-        1,
-        Phase.MEASUREMENT,
-        "c",
-        "p",
-        "m",
-        "auto",
-        "P",
-        "m",
-        "g",
-        outcome,
-        200,
-        null,
-        null,
-        0,
-        0,
-        0,
-        ttftMs * MS,
-        ttftMs * MS,
-        e2eMs * MS,
-        e2eMs * MS,
-        10,
-        5,
-        20,
-        0,
-        0,
-        TokenSource.SERVER,
-        BigDecimal.ONE,
-        null);
+    return CallRecord.builder()
+        .callId(1)
+        .iteration(1)
+        .cellId("c")
+        .promptId("p")
+        .model("m")
+        .requestedProvider("auto")
+        .servedProvider("P")
+        .servedModel("m")
+        .generationId("g")
+        .outcome(outcome)
+        .httpStatus(200)
+        .tSchedNs(0)
+        .tSendNs(0)
+        .tFirstNs(ttftMs * MS)
+        .tAnswerNs(ttftMs * MS)
+        .tLastNs(e2eMs * MS)
+        .tDoneNs(e2eMs * MS)
+        .tokenEvents(10)
+        .promptTokens(5)
+        .completionTokens(20)
+        .tokenSource(TokenSource.SERVER)
+        .costUsd(BigDecimal.ONE)
+        .build();
   }
 }

@@ -57,70 +57,47 @@ class RunMetricsTest {
     RunMetrics m = new RunMetrics();
     CallRecord fail = failed(Outcome.SERVER_ERROR);
     m.accept(
-        new CallRecord(
-            fail.callId(),
-            1,
-            1,
-            Phase.MEASUREMENT,
-            "p/m@openai",
-            "p",
-            "m",
-            "openai",
-            null,
-            null,
-            null,
-            Outcome.SERVER_ERROR,
-            502,
-            "502",
-            "bad gateway",
-            0,
-            0,
-            10,
-            -1,
-            -1,
-            -1,
-            20,
-            0,
-            0,
-            0,
-            0,
-            0,
-            TokenSource.NONE,
-            null,
-            null));
+        CallRecord.builder()
+            .callId(fail.callId())
+            .iteration(1)
+            .cellId("p/m@openai")
+            .promptId("p")
+            .model("m")
+            .requestedProvider("openai")
+            .outcome(Outcome.SERVER_ERROR)
+            .httpStatus(502)
+            .errorCode("502")
+            .errorMessage("bad gateway")
+            .tSchedNs(0)
+            .tSendNs(10)
+            .tDoneNs(20)
+            .build());
     CallRecord ok = ok(1, "OpenAI", 50 * MS);
     m.accept(
-        new CallRecord(
-            ok.callId(),
-            1,
-            1,
-            Phase.MEASUREMENT,
-            "p/m@openai",
-            "p",
-            "m",
-            "openai",
-            "OpenAI",
-            "m",
-            "gen",
-            Outcome.OK,
-            200,
-            null,
-            null,
-            0,
-            0,
-            10,
-            10 + 50 * MS,
-            10 + 50 * MS,
-            10 + 80 * MS,
-            10 + 80 * MS,
-            10,
-            5,
-            100,
-            0,
-            0,
-            TokenSource.SERVER,
-            BigDecimal.ONE,
-            null));
+        CallRecord.builder()
+            .callId(ok.callId())
+            .iteration(1)
+            .cellId("p/m@openai")
+            .promptId("p")
+            .model("m")
+            .requestedProvider("openai")
+            .servedProvider("OpenAI")
+            .servedModel("m")
+            .generationId("gen")
+            .outcome(Outcome.OK)
+            .httpStatus(200)
+            .tSchedNs(0)
+            .tSendNs(10)
+            .tFirstNs(10 + 50 * MS)
+            .tAnswerNs(10 + 50 * MS)
+            .tLastNs(10 + 80 * MS)
+            .tDoneNs(10 + 80 * MS)
+            .tokenEvents(10)
+            .promptTokens(5)
+            .completionTokens(100)
+            .tokenSource(TokenSource.SERVER)
+            .costUsd(BigDecimal.ONE)
+            .build());
     m.endIteration(0, 1000);
     List<SeriesResult> results = m.results();
     assertThat(results).hasSize(1);
@@ -132,106 +109,63 @@ class RunMetricsTest {
   void callsNeverSentAreNotASeries() {
     RunMetrics m = new RunMetrics();
     m.accept(
-        new CallRecord(
-            9,
-            1,
-            1,
-            Phase.MEASUREMENT,
-            "p/m",
-            "p",
-            "m",
-            "auto",
-            null,
-            null,
-            null,
-            Outcome.CANCELLED,
-            0,
-            null,
-            "interrupted",
-            0,
-            5,
-            -1,
-            -1,
-            -1,
-            -1,
-            -1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            TokenSource.NONE,
-            null,
-            null));
+        CallRecord.builder()
+            .callId(9)
+            .iteration(1)
+            .cellId("p/m")
+            .promptId("p")
+            .model("m")
+            .requestedProvider("auto")
+            .outcome(Outcome.CANCELLED)
+            .errorMessage("interrupted")
+            .tSchedNs(5)
+            .build());
     m.endIteration(0, 10);
     assertThat(m.results()).isEmpty();
   }
 
   static CallRecord ok(int iteration, String provider, long ttftNs) {
-    return new CallRecord(
-        iteration * 100L,
-        1,
-        iteration,
-        Phase.MEASUREMENT,
-        "p/m",
-        "p",
-        "m",
-        "auto",
-        provider,
-        "m",
-        "gen",
-        Outcome.OK,
-        200,
-        null,
-        null,
-        0,
-        0,
-        10,
-        10 + ttftNs,
-        10 + ttftNs,
-        10 + ttftNs + 99 * MS,
-        10 + ttftNs + 99 * MS,
-        10,
-        5,
-        100,
-        0,
-        0,
-        TokenSource.SERVER,
-        new BigDecimal("0.01"),
-        null);
+    return CallRecord.builder()
+        .callId(iteration * 100L)
+        .iteration(iteration)
+        .cellId("p/m")
+        .promptId("p")
+        .model("m")
+        .requestedProvider("auto")
+        .servedProvider(provider)
+        .servedModel("m")
+        .generationId("gen")
+        .outcome(Outcome.OK)
+        .httpStatus(200)
+        .tSchedNs(0)
+        .tSendNs(10)
+        .tFirstNs(10 + ttftNs)
+        .tAnswerNs(10 + ttftNs)
+        .tLastNs(10 + ttftNs + 99 * MS)
+        .tDoneNs(10 + ttftNs + 99 * MS)
+        .tokenEvents(10)
+        .promptTokens(5)
+        .completionTokens(100)
+        .tokenSource(TokenSource.SERVER)
+        .costUsd(new BigDecimal("0.01"))
+        .build();
   }
 
   static CallRecord failed(Outcome outcome) {
-    return new CallRecord(
-        7,
-        1,
-        1,
-        Phase.MEASUREMENT,
-        "p/m",
-        "p",
-        "m",
-        "auto",
-        null,
-        null,
-        null,
-        outcome,
-        429,
-        "429",
-        "slow down",
-        0,
-        0,
-        10,
-        -1,
-        -1,
-        -1,
-        20,
-        0,
-        0,
-        0,
-        0,
-        0,
-        TokenSource.NONE,
-        null,
-        null);
+    return CallRecord.builder()
+        .callId(7)
+        .iteration(1)
+        .cellId("p/m")
+        .promptId("p")
+        .model("m")
+        .requestedProvider("auto")
+        .outcome(outcome)
+        .httpStatus(429)
+        .errorCode("429")
+        .errorMessage("slow down")
+        .tSchedNs(0)
+        .tSendNs(10)
+        .tDoneNs(20)
+        .build();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Outcome;
-import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
@@ -41,8 +40,9 @@ class ChartsTest {
 
   @Test
   void providersKeepTheirColourWhateverElseRan() {
-    ChartStyle few = ChartStyle.forProviders(List.of("OpenAI", "Together"));
-    ChartStyle many = ChartStyle.forProviders(List.of("Anthropic", "openai", "Lambda", "Together"));
+    ProviderColours few = ProviderColours.forProviders(List.of("OpenAI", "Together"));
+    ProviderColours many =
+        ProviderColours.forProviders(List.of("Anthropic", "openai", "Lambda", "Together"));
     assertThat(few.colour("OpenAI")).isEqualTo(many.colour("openai"));
     assertThat(few.colour("Together")).isEqualTo(many.colour("together"));
     assertThat(many.colour("Lambda")).isNotIn(many.colour("OpenAI"), many.colour("Anthropic"));
@@ -79,36 +79,27 @@ class ChartsTest {
 
   private static CallRecord attempt(long id, Outcome outcome, String served) {
     boolean ok = outcome == Outcome.OK;
-    return new CallRecord(
-        id,
-        1,
-        1,
-        Phase.MEASUREMENT,
-        "p/m@deepinfra",
-        "p",
-        "a/m",
-        "deepinfra",
-        served,
-        null,
-        null,
-        outcome,
-        ok ? 200 : 429,
-        null,
-        null,
-        0,
-        0,
-        0,
-        ok ? 100_000_000L : CallRecord.NONE,
-        ok ? 100_000_000L : CallRecord.NONE,
-        ok ? 900_000_000L : CallRecord.NONE,
-        ok ? 901_000_000L : 20_000_000L,
-        ok ? 10 : 0,
-        10,
-        ok ? 100 : 0,
-        0,
-        0,
-        ok ? TokenSource.SERVER : TokenSource.NONE,
-        null,
-        "n" + id);
+    return CallRecord.builder()
+        .callId(id)
+        .iteration(1)
+        .cellId("p/m@deepinfra")
+        .promptId("p")
+        .model("a/m")
+        .requestedProvider("deepinfra")
+        .servedProvider(served)
+        .outcome(outcome)
+        .httpStatus(ok ? 200 : 429)
+        .tSchedNs(0)
+        .tSendNs(0)
+        .tFirstNs(ok ? 100_000_000L : CallRecord.NONE)
+        .tAnswerNs(ok ? 100_000_000L : CallRecord.NONE)
+        .tLastNs(ok ? 900_000_000L : CallRecord.NONE)
+        .tDoneNs(ok ? 901_000_000L : 20_000_000L)
+        .tokenEvents(ok ? 10 : 0)
+        .promptTokens(10)
+        .completionTokens(ok ? 100 : 0)
+        .tokenSource(ok ? TokenSource.SERVER : TokenSource.NONE)
+        .nonce("n" + id)
+        .build();
   }
 }

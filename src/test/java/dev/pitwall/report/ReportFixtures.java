@@ -150,37 +150,27 @@ public final class ReportFixtures {
     }
     if (throttled || serverError) {
       long doneNs = sendNs + 20_000_000L + random.nextLong(5_000_000L);
-      return new CallRecord(
-          callId,
-          1,
-          iteration,
-          phase,
-          cell.cellId(),
-          "cap",
-          cell.model(),
-          cell.requested(),
-          throttled ? null : served,
-          null,
-          null,
-          throttled ? Outcome.THROTTLED : Outcome.SERVER_ERROR,
-          throttled ? 429 : 502,
-          throttled ? "429" : "502",
-          throttled ? "Rate limit exceeded, \"slow down\"" : "upstream error,\nretry later",
-          epochMs(sendNs),
-          schedNs,
-          sendNs,
-          CallRecord.NONE,
-          CallRecord.NONE,
-          CallRecord.NONE,
-          doneNs,
-          0,
-          14,
-          0,
-          0,
-          0,
-          TokenSource.NONE,
-          null,
-          "n" + callId);
+      return CallRecord.builder()
+          .callId(callId)
+          .iteration(iteration)
+          .phase(phase)
+          .cellId(cell.cellId())
+          .promptId("cap")
+          .model(cell.model())
+          .requestedProvider(cell.requested())
+          .servedProvider(throttled ? null : served)
+          .outcome(throttled ? Outcome.THROTTLED : Outcome.SERVER_ERROR)
+          .httpStatus(throttled ? 429 : 502)
+          .errorCode(throttled ? "429" : "502")
+          .errorMessage(
+              throttled ? "Rate limit exceeded, \"slow down\"" : "upstream error,\nretry later")
+          .wallStartEpochMs(epochMs(sendNs))
+          .tSchedNs(schedNs)
+          .tSendNs(sendNs)
+          .tDoneNs(doneNs)
+          .promptTokens(14)
+          .nonce("n" + callId)
+          .build();
     }
     long ttftNs = (long) ((cell.ttftMs() * (0.8 + 0.4 * random.nextDouble())) * 1e6);
     if (random.nextInt(20) == 0) {
@@ -191,36 +181,32 @@ public final class ReportFixtures {
     long firstNs = sendNs + ttftNs;
     long lastNs = firstNs + tpotNs * (tokens - 1);
     BigDecimal cost = new BigDecimal(cell.price()).multiply(BigDecimal.valueOf(tokens));
-    return new CallRecord(
-        callId,
-        1,
-        iteration,
-        phase,
-        cell.cellId(),
-        "cap",
-        cell.model(),
-        cell.requested(),
-        served,
-        cell.model(),
-        "gen-" + callId,
-        Outcome.OK,
-        200,
-        null,
-        null,
-        epochMs(sendNs),
-        schedNs,
-        sendNs,
-        firstNs,
-        firstNs,
-        lastNs,
-        lastNs + 1_000_000L,
-        tokens / 8,
-        14,
-        tokens,
-        0,
-        0,
-        TokenSource.SERVER,
-        cost,
-        "n" + callId);
+    return CallRecord.builder()
+        .callId(callId)
+        .iteration(iteration)
+        .phase(phase)
+        .cellId(cell.cellId())
+        .promptId("cap")
+        .model(cell.model())
+        .requestedProvider(cell.requested())
+        .servedProvider(served)
+        .servedModel(cell.model())
+        .generationId("gen-" + callId)
+        .outcome(Outcome.OK)
+        .httpStatus(200)
+        .wallStartEpochMs(epochMs(sendNs))
+        .tSchedNs(schedNs)
+        .tSendNs(sendNs)
+        .tFirstNs(firstNs)
+        .tAnswerNs(firstNs)
+        .tLastNs(lastNs)
+        .tDoneNs(lastNs + 1_000_000L)
+        .tokenEvents(tokens / 8)
+        .promptTokens(14)
+        .completionTokens(tokens)
+        .tokenSource(TokenSource.SERVER)
+        .costUsd(cost)
+        .nonce("n" + callId)
+        .build();
   }
 }

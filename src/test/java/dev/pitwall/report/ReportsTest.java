@@ -64,8 +64,8 @@ class ReportsTest {
       assertThat(dir.resolve(name)).exists();
       if (name.endsWith(".png")) {
         BufferedImage png = ImageIO.read(dir.resolve(name).toFile());
-        assertThat(png.getWidth()).isEqualTo(ChartStyle.WIDTH);
-        assertThat(png.getHeight()).isEqualTo(ChartStyle.HEIGHT);
+        assertThat(png.getWidth()).isEqualTo(ChartTheme.WIDTH);
+        assertThat(png.getHeight()).isEqualTo(ChartTheme.HEIGHT);
       }
     }
   }

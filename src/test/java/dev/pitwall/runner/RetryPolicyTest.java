@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.RetryOn;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
   private static final Retries THREE =
-      new Retries(3, Duration.ofMillis(100), Duration.ofMillis(350), true, true, true, true);
+      Retries.builder()
+          .maxRetries(3)
+          .backoff(Duration.ofMillis(100), Duration.ofMillis(350))
+          .build();
 
   @Test
   void honoursRetryAfterExactly() {
@@ -40,10 +44,27 @@ class RetryPolicyTest {
   @Test
   void ignoresRetryAfterWhenToldTo() {
     Retries ignoring =
-        new Retries(1, Duration.ofMillis(100), Duration.ofMillis(100), false, true, true, true);
+        Retries.builder()
+            .maxRetries(1)
+            .backoff(Duration.ofMillis(100), Duration.ofMillis(100))
+            .honourRetryAfter(false)
+            .build();
     assertThat(
             new RetryPolicy(ignoring, () -> 0.5).delayNanos(Outcome.THROTTLED, 1, 9_000_000_000L))
         .isEqualTo(50_000_000L);
+  }
+
+  @Test
+  void retriesOnlyTheKindsOfFailureItIsToldTo() {
+    Retries throttlingOnly =
+        THREE.toBuilder()
+            .retryOn(RetryOn.SERVER_ERROR, false)
+            .retryOn(RetryOn.CONNECT_ERROR, false)
+            .build();
+    RetryPolicy policy = new RetryPolicy(throttlingOnly, () -> 0.5);
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 1, -1)).isEqualTo(50_000_000L);
+    assertThat(policy.delayNanos(Outcome.SERVER_ERROR, 1, -1)).isEqualTo(RetryPolicy.NO_RETRY);
+    assertThat(policy.delayNanos(Outcome.CONNECT_ERROR, 1, -1)).isEqualTo(RetryPolicy.NO_RETRY);
   }
 
   private static org.assertj.core.data.Offset<Long> within() {

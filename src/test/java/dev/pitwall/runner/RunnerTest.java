@@ -64,7 +64,10 @@ class RunnerTest {
   @Test
   void retriesAreOwnAttemptsLinkedToTheirCallAndHonourRetryAfter() throws Exception {
     Retries retries =
-        new Retries(2, Duration.ofMillis(100), Duration.ofSeconds(1), true, true, true, true);
+        Retries.builder()
+            .maxRetries(2)
+            .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+            .build();
     Plan plan = plan(new Iterations(0, 1, 1), Limits.NONE, retries, "a/x");
     AtomicInteger n = new AtomicInteger();
     run(
@@ -72,26 +75,14 @@ class RunnerTest {
         new RunMetrics(),
         call ->
             n.getAndIncrement() == 0
-                ? new ClientResult(
-                    Outcome.THROTTLED,
-                    429,
-                    "429",
-                    "slow down",
-                    time.nanos(),
-                    -1,
-                    -1,
-                    -1,
-                    time.nanos(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    0,
-                    0,
-                    3_000 * MS,
-                    null,
-                    0)
+                ? ClientResult.builder(Outcome.THROTTLED)
+                    .httpStatus(429)
+                    .errorCode("429")
+                    .errorMessage("slow down")
+                    .tSendNs(time.nanos())
+                    .tDoneNs(time.nanos())
+                    .retryAfterNanos(3_000 * MS)
+                    .build()
                 : ok(call, 50 * MS, 5));
 
     assertThat(rows).extracting(CallRecord::attempt).containsExactly(1, 2);
@@ -256,26 +247,20 @@ class RunnerTest {
           public ClientResult complete(ChatCall call) {
             onCall.run();
             long now = dev.pitwall.time.Ticker.system().nanos();
-            return new ClientResult(
-                Outcome.OK,
-                200,
-                null,
-                null,
-                now,
-                now,
-                now,
-                now,
-                now,
-                "g",
-                "P",
-                call.model(),
-                "stop",
-                new Usage(1, 1, 0, 0, BigDecimal.ZERO, false),
-                0,
-                1,
-                -1,
-                null,
-                0);
+            return ClientResult.builder(Outcome.OK)
+                .httpStatus(200)
+                .tSendNs(now)
+                .tFirstNs(now)
+                .tAnswerNs(now)
+                .tLastNs(now)
+                .tDoneNs(now)
+                .generationId("g")
+                .servedProvider("P")
+                .servedModel(call.model())
+                .finishReason("stop")
+                .usage(new Usage(1, 1, 0, 0, BigDecimal.ZERO, false))
+                .tokenEvents(1)
+                .build();
           }
 
           @Override
@@ -327,26 +312,20 @@ class RunnerTest {
     long first = time.nanos();
     time.advance(10 * MS * (tokens - 1));
     long last = time.nanos();
-    return new ClientResult(
-        Outcome.OK,
-        200,
-        null,
-        null,
-        send,
-        first,
-        first,
-        last,
-        last,
-        "gen-1",
-        "Prov",
-        call.model(),
-        "stop",
-        new Usage(10, tokens, 0, 0, new BigDecimal("0.01"), false),
-        0,
-        tokens,
-        -1,
-        null,
-        0);
+    return ClientResult.builder(Outcome.OK)
+        .httpStatus(200)
+        .tSendNs(send)
+        .tFirstNs(first)
+        .tAnswerNs(first)
+        .tLastNs(last)
+        .tDoneNs(last)
+        .generationId("gen-1")
+        .servedProvider("Prov")
+        .servedModel(call.model())
+        .finishReason("stop")
+        .usage(new Usage(10, tokens, 0, 0, new BigDecimal("0.01"), false))
+        .tokenEvents(tokens)
+        .build();
   }
 
   static Plan plan(Iterations iterations, Limits limits, Retries retries, String... models) {

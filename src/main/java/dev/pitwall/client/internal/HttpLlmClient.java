@@ -157,26 +157,25 @@ public final class HttpLlmClient implements LlmClient {
               ? acc.retryAfterSeconds() * 1_000_000_000L
               : ClientResult.NONE;
       String id = acc.id() != null ? acc.id() : generationHeader;
-      return new ClientResult(
-          outcome,
-          status,
-          code,
-          message == null ? null : errors.redact(message),
-          tSend,
-          acc.tFirst(),
-          acc.tAnswer(),
-          acc.tLast(),
-          tDone,
-          id,
-          acc.provider(),
-          acc.model(),
-          acc.finishReason(),
-          acc.usage(),
-          acc.estimatedCompletionTokens(),
-          acc.tokenEvents(),
-          retryAfter,
-          acc.gaps(),
-          acc.gapCount());
+      return ClientResult.builder(outcome)
+          .httpStatus(status)
+          .errorCode(code)
+          .errorMessage(message == null ? null : errors.redact(message))
+          .tSendNs(tSend)
+          .tFirstNs(acc.tFirst())
+          .tAnswerNs(acc.tAnswer())
+          .tLastNs(acc.tLast())
+          .tDoneNs(tDone)
+          .generationId(id)
+          .servedProvider(acc.provider())
+          .servedModel(acc.model())
+          .finishReason(acc.finishReason())
+          .usage(acc.usage())
+          .estimatedCompletionTokens(acc.estimatedCompletionTokens())
+          .tokenEvents(acc.tokenEvents())
+          .retryAfterNanos(retryAfter)
+          .gaps(acc.gaps(), acc.gapCount())
+          .build();
     }
 
     void judgeJson(ChatCall call) {
@@ -382,27 +381,15 @@ public final class HttpLlmClient implements LlmClient {
       long tDone,
       String generationId,
       long retryAfterNanos) {
-    long none = ClientResult.NONE;
-    return new ClientResult(
-        outcome,
-        status,
-        code,
-        message,
-        tSend,
-        none,
-        none,
-        none,
-        tDone,
-        generationId,
-        null,
-        null,
-        null,
-        null,
-        0,
-        0,
-        retryAfterNanos,
-        null,
-        0);
+    return ClientResult.builder(outcome)
+        .httpStatus(status)
+        .errorCode(code)
+        .errorMessage(message)
+        .tSendNs(tSend)
+        .tDoneNs(tDone)
+        .generationId(generationId)
+        .retryAfterNanos(retryAfterNanos)
+        .build();
   }
 
   private int port() {

@@ -4,6 +4,7 @@ import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.ScalarType;
 import dev.pitwall.suite.internal.Node.Sequence;
+import dev.pitwall.text.Suggest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.ScalarType;
 import dev.pitwall.suite.internal.Node.Sequence;
+import dev.pitwall.text.Suggest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

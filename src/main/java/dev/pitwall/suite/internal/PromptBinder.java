@@ -9,6 +9,7 @@ import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Pos;
 import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.Sequence;
+import dev.pitwall.text.Suggest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

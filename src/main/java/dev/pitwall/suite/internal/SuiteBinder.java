@@ -9,12 +9,14 @@ import dev.pitwall.suite.ModelSpec;
 import dev.pitwall.suite.Prompt;
 import dev.pitwall.suite.ProviderLimits;
 import dev.pitwall.suite.Retries;
+import dev.pitwall.suite.RetryOn;
 import dev.pitwall.suite.Slo;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.Timeouts;
 import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.ScalarType;
+import dev.pitwall.text.Suggest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -349,16 +351,7 @@ public final class SuiteBinder {
     }
     if (n instanceof Scalar) {
       Integer max = f.integer(n, "retries", 0);
-      return max == null
-          ? d
-          : new Retries(
-              max,
-              d.initialBackoff(),
-              d.maxBackoff(),
-              d.honourRetryAfter(),
-              d.onThrottled(),
-              d.onServerError(),
-              d.onConnectError());
+      return max == null ? d : d.toBuilder().maxRetries(max).build();
     }
     Mapping m = f.mapping(n, "retries");
     if (m == null) {
@@ -381,14 +374,15 @@ public final class SuiteBinder {
               "make max_backoff at least as long as backoff");
       return d;
     }
-    return new Retries(
-        max == null ? 2 : max,
-        initial,
-        cap,
-        orDefault(f.bool(m, "honour_retry_after"), d.honourRetryAfter()),
-        orDefault(f.bool(m, "on_throttled"), d.onThrottled()),
-        orDefault(f.bool(m, "on_server_error"), d.onServerError()),
-        orDefault(f.bool(m, "on_connect_error"), d.onConnectError()));
+    Retries.Builder retries =
+        d.toBuilder()
+            .maxRetries(max == null ? 2 : max)
+            .backoff(initial, cap)
+            .honourRetryAfter(orDefault(f.bool(m, "honour_retry_after"), d.honourRetryAfter()));
+    for (RetryOn kind : RetryOn.values()) {
+      retries.retryOn(kind, orDefault(f.bool(m, kind.key()), d.retries(kind)));
+    }
+    return retries.build();
   }
 
   private static boolean orDefault(Boolean b, boolean d) {

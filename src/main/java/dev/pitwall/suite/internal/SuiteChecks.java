@@ -8,6 +8,7 @@ import dev.pitwall.suite.Prompt;
 import dev.pitwall.suite.ProviderLimits;
 import dev.pitwall.suite.Route;
 import dev.pitwall.suite.internal.Node.Mapping;
+import dev.pitwall.text.Suggest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

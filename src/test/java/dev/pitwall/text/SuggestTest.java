@@ -1,4 +1,4 @@
-package dev.pitwall.suite.internal;
+package dev.pitwall.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,13 @@ class SuggestTest {
   void nothingCloseListsTheValidKeys() {
     assertThat(Suggest.didYouMean("zzz", KEYS))
         .isEqualTo("use one of: concurrency, calls, warmup, measurement, requests_per_minute");
+  }
+
+  @Test
+  void closestIgnoresCaseAndPicksTheNearest() {
+    assertThat(Suggest.closest("Concurency", KEYS)).contains("concurrency");
+    assertThat(Suggest.closest("cals", KEYS)).contains("calls");
+    assertThat(Suggest.closest("zzz", KEYS)).isEmpty();
   }
 
   @Test

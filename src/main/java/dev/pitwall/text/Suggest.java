@@ -1,11 +1,19 @@
-package dev.pitwall.suite.internal;
+package dev.pitwall.text;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** "Did you mean …" for misspelt keys and ids, by edit distance. */
+/**
+ * "Did you mean …" for misspelt keys, ids and settings. The one rule: ignoring case, a candidate is
+ * meant when its optimal-string-alignment distance to the word (Levenshtein, with a swap of two
+ * adjacent letters counting as one edit) is at most a third of the word's length, and at least 2;
+ * or, for words and candidates of 4 letters or more, when one contains the other
+ * ("requests_per_min" for "requests_per_minute"). Candidates come nearest first, ties in the order
+ * given.
+ */
 public final class Suggest {
   private Suggest() {}
 
@@ -18,6 +26,11 @@ public final class Suggest {
         .sorted(Comparator.comparingInt((String c) -> distance(w, c.toLowerCase())))
         .limit(max)
         .collect(Collectors.toList());
+  }
+
+  /** The one candidate nearest to {@code word}, if any is plausibly meant. */
+  public static Optional<String> closest(String word, Collection<String> candidates) {
+    return nearest(word, candidates, 1).stream().findFirst();
   }
 
   /** A hint sentence: "did you mean 'x'?" or "did you mean 'x' or 'y'?", else the valid list. */
