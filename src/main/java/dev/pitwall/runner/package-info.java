@@ -22,10 +22,10 @@
  *       kernel's timer slack, and waking a parked thread at the fire time put that wake-up in the
  *       dispatch delay; spinning the last stretch and handing over early take both out of it.
  *   <li>A call handed over ahead of its time also gets a second thread that only parks until the
- *       fire time; the first of the two to claim the call sends it, the other returns. On this VM
- *       each virtual CPU stalls for milliseconds a few times a second, mostly not both at once, so
- *       the earlier of two threads waking at the same deadline is late far less often than one
- *       alone ({@code TimerFloor ... race}; docs/performance.md). The pair takes one place of the
+ *       fire time; the first of the two to claim the call sends it, the other returns. On a cloud
+ *       VM each virtual CPU stalls for milliseconds a few times a second, mostly not both at once,
+ *       so the earlier of two threads waking at the same deadline is late less often than one alone
+ *       ({@code TimerFloor ... race}; docs/performance.md). The pair takes one place of the
  *       concurrency cap. Calls handed over late (the dispatcher behind, as at the ceiling) get one
  *       thread, so the race costs nothing when the CPU is short.
  *   <li>What is left of the tail is GC pauses and stalls of the whole VM, which a thread doing
