@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-# The collector flags of .mvn/jvm.config (what `mvn exec:java` runs with): see README, Performance.
+# The collector flags of .mvn/jvm.config (what `mvn exec:java` runs with): see docs/performance.md.
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -XX:MaxTenuringThreshold=0}
 run() { java $JAVA_OPTS -cp "$CP" dev.pitwall.bench.HarnessCeiling "$@" | grep -v '^server '; }
 
@@ -23,7 +23,7 @@ if [ $# -gt 0 ]; then run "$@"; exit; fi
 
 # A TimerFloor probe follows each: the machine's own wake-up lateness in the next 30 s. Not beside
 # it: a second JVM waking every millisecond, in step with the calls, raised the dispatch p99 against
-# the simulator from 0.17-0.50 ms to 0.49-1.6 ms (README, Performance).
+# the simulator from 0.17-0.50 ms to 0.49-1.6 ms (docs/performance.md).
 floor() { java -Xmx64m -cp "$CP" dev.pitwall.bench.TimerFloor 30; }
 echo "## dispatch delay at 1,000 req/s (30 s warm-up, then 30 s measured), then the timer floor"
 run noop 1000 30000 --warmup; floor

@@ -33,7 +33,7 @@ CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 
 # Transparent huge pages for the heap, touched at start: on this VM they took the token-timing p99
 # (spread, 1 I/O thread) from a median of 1.63 ms to 0.90, 9 of 10 alternated pairs lower
-# (docs/simulator.md, item 13). SIM_OPTS come after, to override.
+# (docs/performance.md). SIM_OPTS come after, to override.
 SERVER_JVM_OPTS="-XX:+UseTransparentHugePages -XX:+AlwaysPreTouch"
 java -Xms256m -Xmx512m $SERVER_JVM_OPTS ${SIM_OPTS:-} -cp "$CP" dev.pitwall.sim.bench.BenchServer "$PORT" 2 > target/bench-server.log 2>&1 &
 SERVER=$!

@@ -1,6 +1,6 @@
 package dev.pitwall.cli;
 
-/** pitwall's exit codes (design §8). */
+/** pitwall's exit codes (docs/cli.md). */
 public final class ExitCode {
   public static final int OK = 0;
 

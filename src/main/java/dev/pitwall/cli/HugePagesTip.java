@@ -5,14 +5,14 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The hint {@code pitwall simulate} prints when its JVM keeps the heap in small pages. On the
- * benchmark machine the simulator's token-timing p99 had a median of 1.63 ms that way and 0.90 ms
- * with the heap in transparent huge pages touched at start (docs/simulator.md, item 13); JVM flags
- * cannot be set from inside, so the user is told once at start.
+ * benchmark machine the simulator's token-timing tail was markedly lower with the heap in
+ * transparent huge pages touched at start (docs/simulator.md, Huge pages for token timing; figures
+ * in docs/performance.md); JVM flags cannot be set from inside, so the user is told once at start.
  */
 final class HugePagesTip {
   static final String TEXT =
       "pitwall simulate: for token timing within 1 ms at p99, start the JVM with"
-          + " -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch (docs/simulator.md, item 13)";
+          + " -XX:+UseTransparentHugePages -XX:+AlwaysPreTouch (see docs/simulator.md, Huge pages for token timing)";
 
   private HugePagesTip() {}
 

@@ -42,7 +42,7 @@ public record ClientResult(
     gapsNs = gapsNs == null ? new long[0] : gapsNs;
   }
 
-  /** Where {@link #completionTokens()} comes from (design §3: N_out). */
+  /** Where {@link #completionTokens()} comes from (docs/metrics.md: N_out). */
   public TokenSource tokenSource() {
     if (usage != null) {
       return TokenSource.SERVER;

@@ -99,8 +99,9 @@ public final class ModelCatalog {
   }
 
   /**
-   * Cost from list prices (design §3: used when a response carries no {@code usage.cost}). Variants
-   * ({@code :free}) are priced only when listed themselves: their prices differ from the base.
+   * Cost from list prices (docs/metrics.md: used when a response carries no {@code usage.cost}).
+   * Variants ({@code :free}) are priced only when listed themselves: their prices differ from the
+   * base.
    */
   public Optional<BigDecimal> estimateCost(String model, int promptTokens, int completionTokens) {
     ModelInfo m = models.get(model);

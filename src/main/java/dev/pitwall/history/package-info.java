@@ -15,19 +15,17 @@
  * </ul>
  *
  * <p>Design notes. A verdict needs both tests: Welch's t-test over iteration scores (never single
- * requests, design §3) at the chosen confidence (default 0.99), and a change beyond the measure's
- * threshold (latencies 10 %, error rate 2 points, cost per million output tokens 2 %, cost per call
- * 10 %). Significance alone flags tiny but steady shifts; the threshold alone flags noise. The
- * baseline pools the iteration scores of the trailing runs, so a week of nights gives Welch's test
- * about 7× the samples of one. Rates and cost have no histogram, so they are scored per measurement
- * iteration from requests.csv to be weighed like latencies. Cost per call moves with answer length
- * (±25 % per call in the test nights) and needed a 10 % threshold to stay quiet; cost per million
- * output tokens moves with the price alone, so a 2 % price change is caught. Measured on the
- * simulated test nights (2 cells, 6 iterations × 8 calls): 8 noise-only nights against 5 quiet ones
- * gave no verdict other than unchanged; TTFT ×1.5 gave p &lt; 0.0001; a 35 % error burst p ≈ 0.004
- * (with 5 calls per iteration it was p ≈ 0.02: not flagged at 0.99, so a nightly suite wants ≥ 8
- * calls per iteration to catch bursts of that size). history.csv costs about 270 bytes per line,
- * about 13 lines per series and run.
+ * requests, which are not independent samples: docs/metrics.md) at the chosen confidence (default
+ * 0.99), and a change beyond the measure's threshold (latencies 10 %, error rate 2 points, cost per
+ * million output tokens 2 %, cost per call 10 %). Significance alone flags tiny but steady shifts;
+ * the threshold alone flags noise. The baseline pools the iteration scores of the trailing runs, so
+ * a week of nights gives Welch's test about 7× the samples of one. Rates and cost have no
+ * histogram, so they are scored per measurement iteration from requests.csv to be weighed like
+ * latencies. Cost per call moves with answer length (±25 % per call in the test nights) and needed
+ * a 10 % threshold to stay quiet; cost per million output tokens moves with the price alone, so a 2
+ * % price change is caught. The simulated test nights ({@code SimulatedNightsIT}) check that noise
+ * alone gives no verdict and that slower TTFT, error bursts and price changes are flagged; how many
+ * calls per iteration a nightly suite needs to catch a burst is in docs/nightly.md.
  *
  * <p>Merging reads each shard's latency.hlog with HdrHistogram's {@code HistogramLogReader} and
  * sums interval histograms, so merged percentiles equal those of one run over the same calls

@@ -3,9 +3,9 @@ package dev.pitwall.metrics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** The one histogram shape of pitwall: 3 significant digits, 1 µs to 1 hour (design §3). */
+/** The one histogram shape of pitwall: 3 significant digits, 1 µs to 1 hour (docs/metrics.md). */
 public final class Histograms {
-  /** One hour in microseconds; well beyond the 10 minutes design §3 asks to track. */
+  /** One hour in microseconds; well beyond the 10 minutes a call may take. */
   public static final long HIGHEST_TRACKABLE = 3_600_000_000L;
 
   public static final int SIGNIFICANT_DIGITS = 3;

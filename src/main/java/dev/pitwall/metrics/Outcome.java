@@ -2,7 +2,7 @@ package dev.pitwall.metrics;
 
 /**
  * How one attempt ended. Every failure of the target is one of these values, never an exception in
- * the hot path (design §4). {@link #THROTTLED} is counted apart from failures.
+ * the hot path (docs/metrics.md, Outcomes). {@link #THROTTLED} is counted apart from failures.
  */
 public enum Outcome {
   OK,

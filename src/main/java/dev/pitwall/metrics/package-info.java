@@ -1,8 +1,8 @@
 /**
  * What is measured and how it is summarised. {@link dev.pitwall.metrics.CallRecord} is one attempt
- * with every stamp of design §3; {@link dev.pitwall.metrics.RunMetrics} records measurement
- * attempts into HdrHistogram {@link org.HdrHistogram.Recorder}s per series (cell × served provider)
- * and metric, flips them at each iteration's end, and yields JMH-style {@link
+ * with every stamp docs/metrics.md defines; {@link dev.pitwall.metrics.RunMetrics} records
+ * measurement attempts into HdrHistogram {@link org.HdrHistogram.Recorder}s per series (cell ×
+ * served provider) and metric, flips them at each iteration's end, and yields JMH-style {@link
  * dev.pitwall.metrics.Score}s: the mean of iteration scores with a 99.9 % Student-t half-width.
  *
  * <p>Design notes. Requests within an iteration share a connection, the provider's momentary load
@@ -10,7 +10,8 @@
  * iteration means only, as JMH does. Percentiles come from the merged histogram (exact to 3
  * significant digits). Latencies are recorded in µs, output speed in milli-tokens/s, so integer
  * histograms keep three significant digits of both. Recording one attempt (ten histograms,
- * counters, its cost) costs 0.3–0.5 µs ({@code MetricsBenchmark}) and never locks.
+ * counters, its cost) never locks; its cost is measured by {@code MetricsBenchmark}
+ * (docs/performance.md).
  *
  * <p>Thread-safety: recording is lock-free and safe from any thread; iteration flips and results
  * are taken by one coordinating thread. Result records are immutable, except that the histograms

@@ -112,7 +112,7 @@ public final class ChartTheme {
       axes.setAxisTickLabelsFont(TICKS);
       axes.setPlotGridLinesColor(GRID);
       axes.setAxisTickPadding(6);
-      // Plain decimals: no "1E4" on any axis (build-notes trap 10).
+      // Plain decimals: no "1E4" on any axis.
       axes.setXAxisDecimalPattern("#,##0.###");
       axes.setYAxisDecimalPattern("#,##0.###");
     }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * report.md: a Markdown report to paste into an evaluation document. Run metadata, the summary
  * table, the charts (relative links, so the folder can be moved or zipped), findings computed from
- * the data, and the metric definitions of design §3 so a reader knows what each figure means.
+ * the data, and the metric definitions of docs/metrics.md so a reader knows what each figure means.
  */
 final class MarkdownReportFormat implements ReportFormat {
   static final String FILE = "report.md";

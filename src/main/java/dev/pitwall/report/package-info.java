@@ -20,9 +20,9 @@
  * provider (well-known providers keep theirs across runs), models sharing a provider told apart by
  * line style, marker or shade; plain decimal tick labels; a footer naming suite, date, target and
  * SIMULATED. A chart with nothing to plot draws a note saying why instead of an empty plot. Drawn
- * headless into a {@code BufferedImage}; needs a font (build-notes trap 7). Measured on the shared
- * 2-core machine under load: 0.25–0.8 s per chart, 2 s for the first (font set-up); the whole set
- * of outputs for a 64-attempt run in 4–8 s.
+ * headless into a {@code BufferedImage}; needs a font installed (a JRE image without fontconfig and
+ * a font cannot draw text: the Dockerfile installs them). The first chart of a JVM pays for the
+ * font set-up; rendering times are in docs/performance.md.
  *
  * <p>Thread-safety: {@link dev.pitwall.report.RequestsCsvWriter#accept} is safe from any number of
  * threads (rows are serialised under a lock and flushed one by one). Everything else is called from

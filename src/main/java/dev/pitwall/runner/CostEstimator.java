@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The cost of a call from token counts and the model's list prices, used when a response carries no
- * {@code usage.cost} (design §3).
+ * {@code usage.cost} (docs/metrics.md).
  */
 @FunctionalInterface
 public interface CostEstimator {

@@ -37,7 +37,7 @@ public final class Runner {
   /**
    * Whether an open-loop call that must wait for its time gets a second thread racing to send it. A
    * virtual CPU of a cloud VM stalls for 1–10 ms a few times a second, mostly not both at once
-   * (README, Performance); the thread on the other CPU then sends on time. Pointless on one CPU.
+   * (docs/performance.md); the thread on the other CPU then sends on time. Pointless on one CPU.
    */
   static final boolean RACE = Runtime.getRuntime().availableProcessors() > 1;
 

@@ -39,8 +39,8 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Connections an I/O thread takes before the next one gets any ({@link LoopPacker}): 200 token
-   * streams on one loop cost a quarter less CPU than on two, and 1,000 need two (docs/simulator.md,
-   * item 14).
+   * streams on one loop cost a quarter less CPU than on two, and 1,000 need two
+   * (docs/performance.md).
    */
   private static final int CONNECTIONS_PER_LOOP = 256;
 

@@ -20,9 +20,8 @@
  * outside {@code allowed_providers}, zero cells) run after binding. The JSON Schema in {@code
  * benchmarks/suite.schema.json} is for editors; the loader is the authority and a test keeps the
  * two in step. The plan deals cells round-robin across models so that drift of the target spreads
- * evenly. Measured on the shared 2-core machine: loading and planning a suite takes 0.5-1 s in a
- * cold JVM (class loading of Jackson and SnakeYAML) and about 3.5 ms warm, so it is never worth
- * caching.
+ * evenly. Loading and planning a suite is dominated by class loading (Jackson, SnakeYAML) in a cold
+ * JVM and takes milliseconds warm, so it is never worth caching (docs/performance.md).
  *
  * <p>Thread-safety: every record is immutable and safe to share; loading is confined to the calling
  * thread and keeps no state between calls.

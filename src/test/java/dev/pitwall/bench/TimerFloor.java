@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>By default it only parks, so each wake-up is also 0.05–0.1 ms late by the kernel's timer
  * slack, and it costs almost no CPU. Even so, its JVM waking every millisecond beside a timing run
- * raised that run's p99 (README, Performance), so {@code bench-harness.sh} runs it after each step;
+ * raised that run's p99 (docs/performance.md), so {@code bench-harness.sh} runs it after each step;
  * {@code bench-sim.sh}, whose figures it did not move, beside. With {@code spin} it parks until 150
  * µs before each deadline and spins the rest, as pitwall's dispatcher does: exact, but it takes 15
  * % of a CPU.

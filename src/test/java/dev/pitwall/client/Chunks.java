@@ -1,6 +1,6 @@
 package dev.pitwall.client;
 
-/** OpenRouter-shaped SSE events for tests (openrouter-api.md §12). */
+/** OpenRouter-shaped SSE events for tests (the stream docs/simulator.md describes). */
 final class Chunks {
   private Chunks() {}
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Design §8's exit codes, through the real entry point, against the jitter-free profile. */
+/** The exit codes of docs/cli.md, through the real entry point, against the jitter-free profile. */
 class ExitCodesIT {
   private static Simulator sim;
 

@@ -10,9 +10,9 @@ import java.util.Arrays;
 
 /**
  * Turns the chunks of one streamed completion (or the body of a non-streamed one) into the stamps
- * and attribution of design §3. It is the {@link SseParser}'s listener: each event is decoded by a
- * reused {@link JsonCursor} straight from the byte slice, without building a tree or a String per
- * token.
+ * and attribution of docs/metrics.md. It is the {@link SseParser}'s listener: each event is decoded
+ * by a reused {@link JsonCursor} straight from the byte slice, without building a tree or a String
+ * per token.
  *
  * <p>What counts: an event is token-bearing when it carries a non-empty {@code content}, {@code
  * reasoning} (or {@code reasoning_details} text), {@code refusal} or tool-call {@code arguments}.

@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a non-2xx response into an {@link Outcome}, an error code and a short message (design §4).
- * Reads OpenRouter's envelope {@code {"error": {"code", "message", "metadata": {provider_name,
- * retry_after_seconds, raw}}}}, plain-text and HTML error pages (a proxy's 502/524 page), and the
- * {@code Retry-After} header in seconds or as an HTTP-date. The key is redacted from whatever the
- * server echoed.
+ * Turns a non-2xx response into an {@link Outcome}, an error code and a short message
+ * (docs/metrics.md, Outcomes). Reads OpenRouter's envelope {@code {"error": {"code", "message",
+ * "metadata": {provider_name, retry_after_seconds, raw}}}}, plain-text and HTML error pages (a
+ * proxy's 502/524 page), and the {@code Retry-After} header in seconds or as an HTTP-date. The key
+ * is redacted from whatever the server echoed.
  */
 public final class ErrorClassifier {
   private static final Pattern TITLE =

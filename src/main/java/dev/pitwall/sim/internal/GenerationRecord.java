@@ -30,7 +30,7 @@ public record GenerationRecord(
     boolean cancelled,
     long latencyMs) {
 
-  /** The §7 shape: every key present, most nullable. */
+  /** OpenRouter's /generation shape: every key present, most nullable. */
   public byte[] toJson() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", id);

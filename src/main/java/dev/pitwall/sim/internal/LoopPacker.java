@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * the simulator's JVM took 17 to 27 % less CPU for the same 200 streams in 7 of 8 alternated pairs
  * on the development VM, where each wake-up is dear (2 % more in the eighth), with token timing
  * unchanged; 1,000 streams still spread over both loops, which they need: on one loop they fell
- * behind (p50 7 to 17 ms against 0.6 to 0.8 ms on two). Measured in docs/simulator.md, item 14.
+ * behind (p50 7 to 17 ms against 0.6 to 0.8 ms on two). Figures: docs/performance.md.
  *
  * <p>Each choice counts one connection on its loop until {@link #release} is called for it, from
  * the connection's close. The group calls the chooser only to register channels (the server's

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
- * OpenRouter's provider selection for one model (openrouter-api.md §9), as a pure function of the
- * request's preferences and a seeded random source: the endpoints to try, in order.
+ * OpenRouter's provider selection for one model (docs/simulator.md, Routing), as a pure function of
+ * the request's preferences and a seeded random source: the endpoints to try, in order.
  */
 public final class Router {
   private Router() {}

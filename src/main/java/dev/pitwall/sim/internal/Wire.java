@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bytes on the wire, in OpenRouter's shapes (openrouter-api.md §2-§8, §12). SSE chunks are
+ * The bytes on the wire, in OpenRouter's shapes (docs/simulator.md, Endpoints). SSE chunks are
  * built by hand from a per-stream prefix, because they are the hot path; everything else goes
  * through Jackson with nulls kept (several keys are nullable but required).
  */
