@@ -13,6 +13,10 @@
  * counters, its cost) never locks; its cost is measured by {@code MetricsBenchmark}
  * (docs/performance.md).
  *
+ * <p>The suite's SLOs are judged here too: {@link dev.pitwall.metrics.SloGate} per series on the
+ * merged figures, {@link dev.pitwall.metrics.Goodput} per request. That is this package's one use
+ * of {@code dev.pitwall.suite} (its {@code Slo} record).
+ *
  * <p>Thread-safety: recording is lock-free and safe from any thread; iteration flips and results
  * are taken by one coordinating thread. Result records are immutable, except that the histograms
  * they carry must be treated as read-only.

@@ -3,7 +3,8 @@
  * records), loading it from YAML with located problems ({@link dev.pitwall.suite.SuiteLoader},
  * {@link dev.pitwall.suite.SuiteException}), finding it by name ({@link
  * dev.pitwall.suite.SuiteLocator}), and expanding it into cells ({@link dev.pitwall.suite.Plan},
- * {@link dev.pitwall.suite.PlanReport}). It uses nothing else of pitwall's.
+ * {@link dev.pitwall.suite.PlanReport}). It uses nothing else of pitwall's but the text helpers of
+ * {@code dev.pitwall.text}.
  *
  * <p>Layering, as JMH's options: suite defaults &lt; per-model settings &lt; {@code -D} / CLI
  * overrides, field by field; {@link dev.pitwall.suite.Suite#effectiveSettings()} lists the result
