@@ -66,6 +66,9 @@ final class CallExecutor {
         Thread.currentThread().interrupt();
       }
       CallRecord record = toRecord(call, attempt, sched, tSchedNs, result, nonce);
+      if (retryPolicy.refusesWait(result.outcome(), attempt, result.retryAfterNanos())) {
+        record = waitRefused(record, result.retryAfterNanos());
+      }
       budget.add(record.costUsd());
       write(record);
       ctx.metrics().recordGaps(record, result.gapsNs(), result.gapCount());
@@ -84,6 +87,22 @@ final class CallExecutor {
       }
       attempt++;
     }
+  }
+
+  /**
+   * The server asked for a longer wait than {@code retries.max_wait}: the call ends here, counted
+   * as throttled (the server is holding calls back), and its row says why it was not retried.
+   */
+  private CallRecord waitRefused(CallRecord record, long retryAfterNanos) {
+    String why =
+        String.format(
+            "Retry-After %.0f s exceeds retries.max_wait %d s: not retried",
+            retryAfterNanos / 1e9, retryPolicy.maxWait().toSeconds());
+    String message = record.errorMessage();
+    return record.toBuilder()
+        .outcome(Outcome.THROTTLED)
+        .errorMessage(message == null || message.isEmpty() ? why : message + "; " + why)
+        .build();
   }
 
   /** Records a call that was never sent (stopped, out of budget) so every call appears once. */

@@ -8,8 +8,10 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Decides whether an attempt is retried and after how long. Pure: the caller sleeps. A wait the
- * server asked for ({@code Retry-After}) is honoured exactly when so configured; otherwise the wait
- * is a "full jitter" exponential backoff: uniform in [0, min(max, initial × 2^(attempt−1))].
+ * server asked for ({@code Retry-After}) is honoured exactly when so configured, up to the suite's
+ * {@code max_wait}: a longer one is not waited at all, since a worker held for an hour measures
+ * nothing and a run cannot plan around it. Otherwise the wait is a "full jitter" exponential
+ * backoff: uniform in [0, min(max, initial × 2^(attempt−1))].
  */
 public final class RetryPolicy {
   /** Returned by {@link #delayNanos} when the attempt is final. */
@@ -38,7 +40,7 @@ public final class RetryPolicy {
       return NO_RETRY;
     }
     if (retries.honourRetryAfter() && retryAfterNanos >= 0) {
-      return retryAfterNanos;
+      return exceedsMaxWait(retryAfterNanos) ? NO_RETRY : retryAfterNanos;
     }
     long initial = retries.initialBackoff().toNanos();
     long cap = retries.maxBackoff().toNanos();
@@ -47,6 +49,26 @@ public final class RetryPolicy {
       ceiling = cap;
     }
     return (long) (random.getAsDouble() * ceiling);
+  }
+
+  /**
+   * Whether the server asked for a wait this policy will not wait out: the attempt would be retried
+   * but for its {@code Retry-After}, so the call ends with it.
+   */
+  public boolean refusesWait(Outcome outcome, int attempt, long retryAfterNanos) {
+    return attempt <= retries.maxRetries()
+        && retryable(outcome)
+        && retries.honourRetryAfter()
+        && exceedsMaxWait(retryAfterNanos);
+  }
+
+  /** The ceiling on server-directed waits, as the suite's {@code retries.max_wait} says. */
+  public java.time.Duration maxWait() {
+    return retries.maxWait();
+  }
+
+  private boolean exceedsMaxWait(long retryAfterNanos) {
+    return retryAfterNanos >= 0 && retryAfterNanos > retries.maxWait().toNanos();
   }
 
   private boolean retryable(Outcome outcome) {

@@ -11,6 +11,8 @@ import java.util.Set;
  * honourRetryAfter}, else a jittered exponential backoff from {@code initialBackoff} capped at
  * {@code maxBackoff}.
  *
+ * @param maxWait the longest wait a server may direct ({@code Retry-After}); a longer one ends the
+ *     call instead of holding a worker (a {@code Retry-After: 3600} would hold it for an hour)
  * @param retryOn the kinds of failure retried; an immutable copy
  */
 public record Retries(
@@ -18,7 +20,11 @@ public record Retries(
     Duration initialBackoff,
     Duration maxBackoff,
     boolean honourRetryAfter,
+    Duration maxWait,
     Set<RetryOn> retryOn) {
+  /** The default ceiling of a server-directed wait. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
+
   /** No retries; the other settings are the defaults a suite's {@code retries:} starts from. */
   public static final Retries NONE = builder().build();
 
@@ -30,6 +36,10 @@ public record Retries(
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("backoff must be >= 0 and max_backoff >= backoff");
+    }
+    Objects.requireNonNull(maxWait, "maxWait");
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("max_wait must be >= 0, not " + maxWait);
     }
     // Set.copyOf, not an EnumSet: records compare by equals and show in toString, and an
     // unmodifiable set keeps the record immutable.
@@ -43,7 +53,7 @@ public record Retries(
 
   /**
    * A builder starting from no retries, a 500 ms backoff capped at 30 s, {@code Retry-After}
-   * honoured, and every kind of {@link RetryOn} retried.
+   * honoured up to 60 s, and every kind of {@link RetryOn} retried.
    */
   public static Builder builder() {
     return new Builder();
@@ -55,6 +65,7 @@ public record Retries(
         .maxRetries(maxRetries)
         .backoff(initialBackoff, maxBackoff)
         .honourRetryAfter(honourRetryAfter)
+        .maxWait(maxWait)
         .retryOn(retryOn);
   }
 
@@ -64,6 +75,7 @@ public record Retries(
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private boolean honourRetryAfter = true;
+    private Duration maxWait = DEFAULT_MAX_WAIT;
     private final Set<RetryOn> retryOn = EnumSet.allOf(RetryOn.class);
 
     private Builder() {}
@@ -85,6 +97,12 @@ public record Retries(
       return this;
     }
 
+    /** The longest server-directed wait that is still waited out. */
+    public Builder maxWait(Duration maxWait) {
+      this.maxWait = maxWait;
+      return this;
+    }
+
     /** Retries exactly these kinds of failure. */
     public Builder retryOn(Set<RetryOn> kinds) {
       retryOn.clear();
@@ -103,7 +121,8 @@ public record Retries(
     }
 
     public Retries build() {
-      return new Retries(maxRetries, initialBackoff, maxBackoff, honourRetryAfter, retryOn);
+      return new Retries(
+          maxRetries, initialBackoff, maxBackoff, honourRetryAfter, maxWait, retryOn);
     }
   }
 }

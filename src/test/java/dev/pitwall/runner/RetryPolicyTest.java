@@ -22,6 +22,25 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aServerDirectedWaitBeyondMaxWaitEndsTheCall() {
+    RetryPolicy policy = new RetryPolicy(THREE, () -> 0.5);
+    long hour = Duration.ofHours(1).toNanos();
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 1, hour)).isEqualTo(RetryPolicy.NO_RETRY);
+    assertThat(policy.refusesWait(Outcome.THROTTLED, 1, hour)).isTrue();
+    long minute = Duration.ofSeconds(60).toNanos();
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 1, minute)).isEqualTo(minute);
+    assertThat(policy.refusesWait(Outcome.THROTTLED, 1, minute)).isFalse();
+    assertThat(policy.delayNanos(Outcome.THROTTLED, 1, Long.MAX_VALUE))
+        .isEqualTo(RetryPolicy.NO_RETRY);
+    // Nothing to refuse when the attempt would not be retried anyway.
+    assertThat(policy.refusesWait(Outcome.THROTTLED, 4, hour)).isFalse();
+    assertThat(policy.refusesWait(Outcome.CLIENT_ERROR, 1, hour)).isFalse();
+    RetryPolicy patient =
+        new RetryPolicy(THREE.toBuilder().maxWait(Duration.ofHours(2)).build(), () -> 0.5);
+    assertThat(patient.delayNanos(Outcome.THROTTLED, 1, hour)).isEqualTo(hour);
+  }
+
+  @Test
   void backsOffExponentiallyWithFullJitterUpToTheCap() {
     RetryPolicy policy = new RetryPolicy(THREE, () -> 0.999999);
     assertThat(policy.delayNanos(Outcome.SERVER_ERROR, 1, -1)).isCloseTo(100_000_000L, within());

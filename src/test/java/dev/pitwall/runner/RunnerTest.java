@@ -97,6 +97,35 @@ class RunnerTest {
   }
 
   @Test
+  void aRetryAfterBeyondMaxWaitEndsTheCallWithoutHoldingTheWorker() throws Exception {
+    Retries retries = Retries.builder().maxRetries(2).build();
+    Plan plan = plan(new Iterations(0, 1, 1), Limits.NONE, retries, "a/x");
+    run(
+        plan,
+        new RunMetrics(),
+        call ->
+            ClientResult.builder(Outcome.SERVER_ERROR)
+                .httpStatus(503)
+                .errorMessage("come back later")
+                .tSendNs(time.nanos())
+                .tDoneNs(time.nanos())
+                .retryAfterNanos(Duration.ofHours(1).toNanos())
+                .build());
+
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(Outcome.THROTTLED);
+              assertThat(r.errorMessage())
+                  .isEqualTo(
+                      "come back later; Retry-After 3600 s exceeds retries.max_wait 60 s:"
+                          + " not retried");
+            });
+    assertThat(time.sleeps).doesNotContain(Duration.ofHours(1).toNanos());
+  }
+
+  @Test
   void budgetStopsNewCallsAndRecordsTheRestAsBudgetStopped() throws Exception {
     Limits limits = new Limits(null, null, new BigDecimal("0.05"));
     Plan plan = plan(new Iterations(0, 2, 5), limits, Retries.NONE, "a/x");

@@ -198,7 +198,7 @@ class SuiteLoaderTest {
                     load: {rate: 30/min, arrival: poisson, seed: 42}
                     iterations: {warmup: 0, measurement: 2, duration: 20s}
                     timeouts: {connect: 500ms, first_token: 5, total: 1m}
-                    retries: {max: 3, backoff: 100ms}
+                    retries: {max: 3, backoff: 100ms, max_wait: 2m}
                     """);
     assertThat(s.load()).isEqualTo(new Load(LoadMode.OPEN, 64, 0.5, Arrival.POISSON, 42));
     // 0.5 calls/s for 20 s = 10 calls per iteration, 5 per cell
@@ -208,6 +208,7 @@ class SuiteLoaderTest {
             new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMinutes(1)));
     assertThat(s.retries().maxRetries()).isEqualTo(3);
     assertThat(s.retries().initialBackoff()).isEqualTo(Duration.ofMillis(100));
+    assertThat(s.retries().maxWait()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test

@@ -3,12 +3,17 @@ package dev.pitwall.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitwall.client.ApiKey;
 import dev.pitwall.metrics.Outcome;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,25 +112,48 @@ public final class ErrorClassifier {
     return new Classified(outcomeOf(status), code, shorten(redact(message)), retryAfter);
   }
 
-  /** {@code Retry-After} as nanoseconds to wait: delta-seconds or an HTTP-date; -1 if absent. */
+  /**
+   * {@code Retry-After} as nanoseconds to wait, as RFC 9110 §10.2.3 defines it: delay-seconds (a
+   * fraction is tolerated, as some servers send one) or an HTTP-date in any of its three forms (a
+   * date in the past means now). A value too large for a {@code long} saturates, so a ceiling still
+   * refuses it; a negative or unparseable value is ignored (-1), as the RFC asks of an invalid
+   * field.
+   */
   public long parseRetryAfter(String value) {
     if (value == null || value.isBlank()) {
       return -1;
     }
     String v = value.strip();
-    try {
-      double seconds = Double.parseDouble(v);
-      return seconds < 0 ? -1 : (long) (seconds * 1e9);
-    } catch (NumberFormatException notSeconds) {
+    if (DELAY_SECONDS.matcher(v).matches()) {
+      BigDecimal nanos = new BigDecimal(v).movePointRight(9);
+      return nanos.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : nanos.longValue();
+    }
+    for (DateTimeFormatter format : HTTP_DATES) {
       try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        long ms = at.toInstant().toEpochMilli() - clock.millis();
+        long ms = ZonedDateTime.parse(v, format).toInstant().toEpochMilli() - clock.millis();
         return Math.max(0, ms) * 1_000_000L;
-      } catch (DateTimeParseException e) {
-        return -1;
+      } catch (DateTimeParseException | ArithmeticException e) {
+        // try the next form
       }
     }
+    return -1;
   }
+
+  private static final Pattern DELAY_SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /** IMF-fixdate, then the obsolete RFC 850 and asctime forms recipients must still accept. */
+  private static final List<DateTimeFormatter> HTTP_DATES =
+      List.of(
+          DateTimeFormatter.RFC_1123_DATE_TIME,
+          new DateTimeFormatterBuilder()
+              .appendPattern("EEEE, dd-MMM-")
+              .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+              .appendPattern(" HH:mm:ss 'GMT'")
+              .toFormatter(Locale.US)
+              .withZone(ZoneOffset.UTC),
+          DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
+              .withZone(ZoneOffset.UTC));
 
   public String redact(String s) {
     return key == null ? s : key.redact(s);

@@ -63,6 +63,7 @@ public final class SuiteBinder {
           "backoff",
           "max_backoff",
           "honour_retry_after",
+          "max_wait",
           "on_throttled",
           "on_server_error",
           "on_connect_error");
@@ -379,6 +380,10 @@ public final class SuiteBinder {
             .maxRetries(max == null ? 2 : max)
             .backoff(initial, cap)
             .honourRetryAfter(orDefault(f.bool(m, "honour_retry_after"), d.honourRetryAfter()));
+    Duration maxWait = f.duration(m, "max_wait");
+    if (maxWait != null) {
+      retries.maxWait(maxWait);
+    }
     for (RetryOn kind : RetryOn.values()) {
       retries.retryOn(kind, orDefault(f.bool(m, kind.key()), d.retries(kind)));
     }

@@ -83,6 +83,30 @@ class ErrorClassifierTest {
         .isEqualTo(3_000_000_000L);
   }
 
+  @ParameterizedTest(name = "Retry-After: {0} → {1} ns")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "120 | 120000000000",
+        "0 | 0",
+        "1.5 | 1500000000",
+        "  7  | 7000000000",
+        "99999999999999999999999 | 9223372036854775807",
+        "-5 | -1",
+        "+5 | -1",
+        "1e3 | -1",
+        "NaN | -1",
+        "Infinity | -1",
+        "Thu, 01 Jan 2026 00:00:30 GMT | 30000000000",
+        "Thursday, 01-Jan-26 00:01:00 GMT | 60000000000",
+        "Thu Jan  1 00:00:10 2026 | 10000000000",
+        "Wed, 31 Dec 2025 23:00:00 GMT | 0",
+        "tomorrow | -1"
+      })
+  void retryAfterIsParsedAsRfc9110Says(String header, long nanos) {
+    assertThat(classifier.parseRetryAfter(header)).isEqualTo(nanos);
+  }
+
   @Test
   void noRetryAfter() {
     assertThat(classify(429, "application/json", null, "{}").retryAfterNanos()).isEqualTo(-1);
