@@ -11,7 +11,7 @@
  *
  * <p>Design notes. The transport is a blocking HTTP/1.1 socket client with a keep-alive pool
  * ({@code internal.SocketTransport}); the JDK {@code HttpClient} is kept behind the same interface
- * as the measured alternative ({@link dev.pitwall.client.LlmClients#jdkHttp}). Measured on loopback
+ * as the measured alternative ({@code internal.JdkTransport}, in src/bench). Measured on loopback
  * (2 shared cores, load average 11-16, {@code scripts/bench-client.sh}, ranges over runs): TTFT
  * overhead p50 86-95 µs, p90 144 µs, p99 0.21-3.4 ms for the socket transport against 0.9-1.0 ms,
  * 4.2-4.6 ms and 16-19 ms for the JDK client. Read rates from one stream swing with the load
