@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q test-compile
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+# -Pbench: the benchmarks live in src/bench, compiled (as test sources) only with this profile.
+mvn -B -q -Pbench test-compile
+mvn -B -q -Pbench org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/bench-client.cp -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench-client.cp)"
 

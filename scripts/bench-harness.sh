@@ -12,7 +12,8 @@
 # (Debian: apt-get install wrk); without it that part is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+# -Pbench: the benchmark programs live in src/bench, compiled (as test sources) only with it.
+mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 # The collector flags of .mvn/jvm.config (what `mvn exec:java` runs with): see docs/performance.md.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the simulator with load generators that are not pitwall's client:
 #   1. wrk (Debian package) for small non-streaming requests/s;
-#   2. StreamLoad (raw NIO, test scope) for concurrent SSE streams and token timing;
-#   3. sseload (C, src/test/c, built here with gcc) for the same token timing with a lighter
+#   2. StreamLoad (raw NIO, src/bench) for concurrent SSE streams and token timing;
+#   3. sseload (C, src/bench/c, built here with gcc) for the same token timing with a lighter
 #      client, on two schedules (staggered over one token gap; spread over a stream's life), then
 #      the floors: ssefloor (a one-thread C server doing the same work) and looppair (the bare
 #      schedule, C to C).
@@ -11,7 +11,7 @@
 # on this VM one run's p99 moves by half from one minute to the next.
 # A TimerFloor probe runs beside each streaming step: the machine's own wake-up lateness, which no
 # server can beat. Transport: -Dpitwall.sim.transport in SIM_OPTS (auto|epoll|nio).
-# The server runs in its own JVM with src/test/resources/dev/pitwall/sim/bench/bench-profile.yaml.
+# The server runs in its own JVM with src/bench/resources/dev/pitwall/sim/bench/bench-profile.yaml.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_STEP="${1:-20}"
@@ -27,8 +27,9 @@ await_ready() { # log tenths_of_a_second: waits until the server's log says "rea
 }
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-mvn -B -q -o test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
+# -Pbench: the load generators and BenchServer live in src/bench, compiled only with this profile.
+mvn -B -q -o -Pbench test-compile
+mvn -B -q -o -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
 CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 
 # Transparent huge pages for the heap, touched at start: on this VM they took the token-timing p99
@@ -75,11 +76,11 @@ stream_step() { # concurrency mode
 }
 stream_step 200 stagger
 
-# The same 200 streams read by a one-thread C load generator (src/test/c/sseload.c), which takes
+# The same 200 streams read by a one-thread C load generator (src/bench/c/sseload.c), which takes
 # about 0.12 of a CPU where StreamLoad's JVM takes more, on two schedules: staggered over one token
 # gap (every stream ends, and asks again, within the same 20 ms: a burst of 200 requests every
 # 2.08 s) and spread over a stream's life (requests at an even ~96/s). Then the floors: the same
-# requests and token events served by a one-thread C server (src/test/c/ssefloor.c), and the bare
+# requests and token events served by a one-thread C server (src/bench/c/ssefloor.c), and the bare
 # schedule, a C sender and a C receiver doing nothing else (looppair.c).
 median() { # of the numbers on stdin, one a line
   sort -n | awk '{v[NR] = $1} END {
@@ -119,7 +120,7 @@ floor_step() { # label spread_ms
 if command -v gcc >/dev/null; then
   mkdir -p target/bench-c
   for tool in sseload ssefloor looppair; do
-    gcc -O2 -o "target/bench-c/$tool" "src/test/c/$tool.c"
+    gcc -O2 -o "target/bench-c/$tool" "src/bench/c/$tool.c"
   done
   c_step "staggered over one token gap (20 ms)" 20
   c_step "spread over a stream's life (2,080 ms)" 2080

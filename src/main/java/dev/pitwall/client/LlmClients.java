@@ -1,7 +1,6 @@
 package dev.pitwall.client;
 
 import dev.pitwall.client.internal.HttpLlmClient;
-import dev.pitwall.client.internal.JdkTransport;
 import dev.pitwall.client.internal.SocketTransport;
 import dev.pitwall.time.Ticker;
 import java.time.Clock;
@@ -9,7 +8,7 @@ import java.util.Set;
 
 /**
  * The one factory of {@link LlmClient}s (as JMH's {@code ResultFormatFactory}). {@link #http} is
- * the client every run uses; {@link #jdkHttp} exists so the transport choice can be re-measured.
+ * the client every run uses; src/bench's {@code JdkTransport} re-measures the transport choice.
  */
 public final class LlmClients {
   private LlmClients() {}
@@ -29,12 +28,6 @@ public final class LlmClients {
   public static LlmClient http(ClientConfig config, Ticker ticker, ModelCatalog catalog) {
     return new HttpLlmClient(
         config, new SocketTransport(), ticker, Clock.systemUTC(), supported(catalog));
-  }
-
-  /** The same client on the JDK {@code HttpClient} (HTTP/1.1 pinned): the measured alternative. */
-  public static LlmClient jdkHttp(ClientConfig config, Ticker ticker) {
-    return new HttpLlmClient(
-        config, new JdkTransport(), ticker, Clock.systemUTC(), supported(null));
   }
 
   private static java.util.function.Function<String, Set<String>> supported(ModelCatalog c) {

@@ -57,6 +57,8 @@ public final class OpenRouterApi implements AutoCloseable {
 
   /** A failed look-up: {@code httpStatus} is 0 when the target could not be reached. */
   public static final class ApiException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final int httpStatus;
 
     public ApiException(int httpStatus, String message) {

@@ -11,7 +11,7 @@
  *
  * <p>Design notes. The transport is a blocking HTTP/1.1 socket client with a keep-alive pool
  * ({@code internal.SocketTransport}); the JDK {@code HttpClient} is kept behind the same interface
- * as the measured alternative ({@link dev.pitwall.client.LlmClients#jdkHttp}), so the choice can be
+ * as the measured alternative ({@code internal.JdkTransport}, in src/bench), so the choice can be
  * measured again ({@code scripts/bench-client.sh}). The socket transport adds less to the measured
  * TTFT at every percentile, and timing is what pitwall measures, so it is the default; the figures
  * are in docs/performance.md. Read rates from one stream swing with the machine's load (the JDK

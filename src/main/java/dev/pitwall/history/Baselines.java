@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 public final class Baselines {
   /** The history holds no earlier run this one may be compared with (the first nights). */
   public static final class NoBaselineException extends IncompatibleRunsException {
+    private static final long serialVersionUID = 1L;
+
     NoBaselineException(String message) {
       super(message);
     }

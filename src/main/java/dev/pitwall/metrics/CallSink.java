@@ -8,5 +8,5 @@ public interface CallSink extends AutoCloseable {
   void accept(CallRecord record);
 
   @Override
-  default void close() throws Exception {}
+  default void close() throws java.io.IOException {}
 }

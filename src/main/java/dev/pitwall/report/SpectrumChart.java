@@ -60,7 +60,7 @@ final class SpectrumChart implements ReportFormat {
     chart.getStyler().setXAxisMax(xMax);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setMarkerSize(0);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(SpectrumChart::percentLabel);
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(SpectrumChart::percentLabel);
     ProviderColours style = ProviderColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
     double yMax = 0;

@@ -109,7 +109,7 @@ public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> ite
           e);
     }
     Map<String, String> settings = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("settings").fields();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("settings").properties().iterator();
         it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       settings.put(e.getKey(), e.getValue().asText());

@@ -8,7 +8,7 @@ import java.util.Map;
  * The HTTP/1.1 exchange the client needs, and nothing more: send one request, get the status and
  * headers, then pull the body as slices of the transport's own buffer. Two implementations exist so
  * the choice can be measured (docs/client.md, Transport): {@link SocketTransport} (the default) and
- * {@link JdkTransport}.
+ * {@code JdkTransport} (src/bench, for scripts/bench-client.sh).
  *
  * <p>Implementations are thread-safe; an {@link Exchange} belongs to one thread.
  */

@@ -197,6 +197,8 @@ public final class SocketTransport implements HttpTransport {
 
   /** A reused connection failed before the first response byte. */
   static final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     StaleConnectionException(String message) {
       super(message);
     }

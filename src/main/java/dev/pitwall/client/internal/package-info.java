@@ -1,6 +1,6 @@
 /**
- * The client's machinery: transports ({@link dev.pitwall.client.internal.SocketTransport}, {@link
- * dev.pitwall.client.internal.JdkTransport}), the byte-level {@link
+ * The client's machinery: transports ({@link dev.pitwall.client.internal.SocketTransport}; {@code
+ * JdkTransport}, only in the benchmark sources: src/bench), the byte-level {@link
  * dev.pitwall.client.internal.SseParser}, the chunk decoder and stamper {@link
  * dev.pitwall.client.internal.CompletionAccumulator}, request encoding, error classification and
  * JSON-mode normalisation. Not an API: only {@code dev.pitwall.client} uses it.

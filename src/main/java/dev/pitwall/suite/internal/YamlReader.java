@@ -105,7 +105,7 @@ public final class YamlReader {
       }
       return target;
     }
-    String anchor = yaml.getCurrentAnchor();
+    String anchor = yaml.getObjectId();
     Node node = unaliased(p);
     if (anchor != null) {
       anchors.put(anchor, node);

@@ -1,7 +1,7 @@
 /*
  * sseload: a one-thread C load generator for the simulator's token timing (scripts/bench-sim.sh).
  *
- * The same measurement as StreamLoad (src/test/java/dev/pitwall/sim/bench), without a JVM on the
+ * The same measurement as StreamLoad (src/bench/java/dev/pitwall/sim/bench), without a JVM on the
  * client side: N keep-alive connections each stream the bench profile's `bench/paced` model (first
  * token 100 ms after the request, then one every 20 ms), a new request as soon as the last ends;
  * the first requests are spread evenly over SPREAD_MS (default 20, one token gap). Each token

@@ -1,11 +1,15 @@
 package dev.pitwall.client.internal;
 
+import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.LlmClient;
+import dev.pitwall.time.Ticker;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -19,9 +23,15 @@ import java.util.concurrent.TimeUnit;
  * {@link HttpTransport} on the JDK {@link HttpClient}, pinned to HTTP/1.1 (otherwise it offers an
  * {@code h2c} upgrade on plain http). The body arrives through a {@link Flow.Subscriber} into a
  * queue that {@link Exchange#next} polls with the read timeout. Kept as the measured alternative to
- * {@link SocketTransport}; see the client package notes for the figures.
+ * {@link SocketTransport}; see the client package notes for the figures. A benchmark's class (in
+ * src/bench, out of the product jar): {@code scripts/bench-client.sh} measures it.
  */
 public final class JdkTransport implements HttpTransport {
+  /** The product's client ({@code LlmClients.http}, no catalog) on this transport. */
+  public static LlmClient client(ClientConfig config, Ticker ticker) {
+    return new HttpLlmClient(config, new JdkTransport(), ticker, Clock.systemUTC(), model -> null);
+  }
+
   private final Map<Long, HttpClient> clients = new ConcurrentHashMap<>();
 
   private HttpClient client(long connectTimeoutNanos) {

@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * simulator's token timing and the runner's dispatch delay. It is a floor for sparse schedules (the
  * runner's 1,000 calls/s), not for dense ones: a virtual CPU that halts between wake-ups 1 ms apart
  * is slower to come back than one woken every 0.1 ms, so the simulator's 10,000 token events/s have
- * a lower floor, measured by {@code src/test/c/looppair.c}.
+ * a lower floor, measured by {@code src/bench/c/looppair.c}.
  *
  * <p>By default it only parks, so each wake-up is also 0.05–0.1 ms late by the kernel's timer
  * slack, and it costs almost no CPU. Even so, its JVM waking every millisecond beside a timing run

@@ -5,6 +5,7 @@ import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.ClientResult;
 import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
+import dev.pitwall.client.internal.JdkTransport;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.suite.Message;
 import dev.pitwall.suite.RequestParams;
@@ -63,7 +64,7 @@ public final class ClientOverheadBenchmark {
     System.out.printf(
         "%-8s %-5s %9s %9s %9s %9s%n", "client", "what", "p50 µs", "p90 µs", "p99 µs", "max µs");
     List<Map.Entry<String, BiFunction<ClientConfig, Ticker, LlmClient>>> clients =
-        List.of(Map.entry("socket", LlmClients::http), Map.entry("jdk", LlmClients::jdkHttp));
+        List.of(Map.entry("socket", LlmClients::http), Map.entry("jdk", JdkTransport::client));
     for (var c : clients) {
       try (LlmClient client = c.getValue().apply(b.config(), TICKER)) {
         b.overhead(c.getKey(), client, calls);
