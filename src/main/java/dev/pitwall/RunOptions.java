@@ -2,11 +2,13 @@ package dev.pitwall;
 
 import dev.pitwall.runner.ProgressListener;
 import dev.pitwall.runner.StopSignal;
+import dev.pitwall.suite.OverrideKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one {@link Pitwall#run()} needs, immutable. Built with {@link OptionsBuilder}, as JMH
@@ -51,6 +53,14 @@ public record RunOptions(
           "which suite? pass a name from benchmarks/ (e.g. cap-theorem) or -Dsuite=NAME");
     }
     Objects.requireNonNull(benchmarks, "benchmarks");
+    settings.keySet().stream()
+        .map(OverrideKeys::problem)
+        .flatMap(Optional::stream)
+        .findFirst()
+        .ifPresent(
+            problem -> {
+              throw new UsageException(problem);
+            });
     settings = Map.copyOf(settings);
     environment = Map.copyOf(environment);
     Objects.requireNonNull(results, "results");

@@ -1,7 +1,7 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.UsageException;
-import dev.pitwall.text.Suggest;
+import dev.pitwall.suite.OverrideKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +14,7 @@ import java.util.Properties;
  * pitwall is a usage error, with the nearest known key suggested.
  */
 final class Overrides {
-  static final List<String> KEYS =
-      List.of(
-          "suite",
-          "target",
-          "models",
-          "concurrency",
-          "calls",
-          "warmup",
-          "measurement",
-          "mode",
-          "rate",
-          "arrival",
-          "duration",
-          "requests_per_minute",
-          "tokens_per_minute",
-          "max_cost_usd",
-          "seed",
-          "shard",
-          "stream",
-          "max_tokens",
-          "temperature",
-          "retries");
+  static final List<String> KEYS = OverrideKeys.all();
 
   private Overrides() {}
 
@@ -48,17 +27,11 @@ final class Overrides {
       }
     }
     for (Map.Entry<String, String> e : cli.entrySet()) {
-      if (!KEYS.contains(e.getKey())) {
-        throw new UsageException(
-            "-D"
-                + e.getKey()
-                + " is not a setting"
-                + Suggest.closest(e.getKey(), KEYS)
-                    .map(k -> "; did you mean -D" + k + "?")
-                    .orElse("")
-                + " Known: "
-                + String.join(", ", KEYS));
-      }
+      OverrideKeys.problem(e.getKey())
+          .ifPresent(
+              problem -> {
+                throw new UsageException(problem);
+              });
       out.put(e.getKey(), e.getValue().strip());
     }
     return out;

@@ -20,6 +20,14 @@ class OverridesTest {
   }
 
   @Test
+  void acceptsEveryKeyTheSuiteLoaderApplies() {
+    Map<String, String> out =
+        Overrides.collect(
+            Map.of("retries", "2", "top_p", "0.9", "json_mode", "true"), new Properties());
+    assertThat(out).containsKeys("retries", "top_p", "json_mode");
+  }
+
+  @Test
   void anUnknownFlagSuggestsTheNearestKey() {
     assertThatThrownBy(() -> Overrides.collect(Map.of("concurency", "2"), new Properties()))
         .isInstanceOf(UsageException.class)

@@ -51,6 +51,27 @@ class OverridesTest {
   }
 
   @Test
+  void retriesCanBeOverriddenWithOrWithoutARetriesMapping() throws Exception {
+    assertThat(load(Map.of("retries", "3")).retries().maxRetries()).isEqualTo(3);
+    Suite mapped =
+        new SuiteFiles(dir)
+            .load(SUITE + "retries: {max: 1, backoff: 100ms}\n", Map.of("retries", "4"));
+    assertThat(mapped.retries().maxRetries()).isEqualTo(4);
+    assertThat(mapped.retries().initialBackoff()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void topPAndJsonModeCanBeOverridden() throws Exception {
+    Suite s = load(Map.of("top_p", "0.5", "json_mode", "true"));
+    assertThat(s.models())
+        .allSatisfy(
+            m -> {
+              assertThat(m.request().topP()).isEqualTo(0.5);
+              assertThat(m.request().jsonMode()).isTrue();
+            });
+  }
+
+  @Test
   void requestOverridesWinOverPerModelSettings() throws Exception {
     Suite s = load(Map.of("max_tokens", "64", "stream", "false"));
     assertThat(s.models())

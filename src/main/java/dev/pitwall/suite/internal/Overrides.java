@@ -1,5 +1,6 @@
 package dev.pitwall.suite.internal;
 
+import dev.pitwall.suite.OverrideKeys;
 import dev.pitwall.suite.internal.Node.Entry;
 import dev.pitwall.suite.internal.Node.Mapping;
 import dev.pitwall.suite.internal.Node.Pos;
@@ -22,26 +23,8 @@ import java.util.regex.Pattern;
  * {@code target}) are left for others.
  */
 public final class Overrides {
-  /** Override key → section of the suite it lands in. */
-  static final Map<String, String> SECTION =
-      Map.ofEntries(
-          Map.entry("mode", "load"),
-          Map.entry("concurrency", "load"),
-          Map.entry("rate", "load"),
-          Map.entry("arrival", "load"),
-          Map.entry("seed", "load"),
-          Map.entry("warmup", "iterations"),
-          Map.entry("measurement", "iterations"),
-          Map.entry("calls", "iterations"),
-          Map.entry("duration", "iterations"),
-          Map.entry("requests_per_minute", "limits"),
-          Map.entry("tokens_per_minute", "limits"),
-          Map.entry("max_cost_usd", "limits"),
-          Map.entry("stream", "request"),
-          Map.entry("max_tokens", "request"),
-          Map.entry("temperature", "request"),
-          Map.entry("top_p", "request"),
-          Map.entry("json_mode", "request"));
+  /** Override key → section of the suite it lands in ("" for the top level). */
+  static final Map<String, String> SECTION = OverrideKeys.SUITE;
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
   private static final Pattern FLOAT =
@@ -80,7 +63,9 @@ public final class Overrides {
         continue;
       }
       Scalar value = scalar(o.getValue(), pos);
-      if (section.equals("request")) {
+      if (key.equals("retries")) {
+        result = with(result, "retries", retries(result.get("retries"), value));
+      } else if (section.equals("request")) {
         request.put(key, new Entry(key, pos, value));
       } else {
         Node current = result.get(section);
@@ -90,6 +75,14 @@ public final class Overrides {
     }
     return new Overrides(
         result, request.isEmpty() ? null : new Mapping(Pos.of("-D overrides"), request));
+  }
+
+  /**
+   * {@code -Dretries=N}: the number of retries, keeping the rest of a {@code retries:} mapping (its
+   * {@code max}), or the {@code retries: N} shorthand when the suite has no mapping.
+   */
+  private static Node retries(Node declared, Scalar max) {
+    return declared instanceof Mapping m ? with(m, "max", max) : max;
   }
 
   /**

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.suite.OverrideKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,15 +62,49 @@ class SchemaKeysTest {
         .containsExactlyInAnyOrderElementsOf(PromptBinder.TEMPLATE_KEYS);
   }
 
+  /** The settings a -D cannot reach, and why: each is a list, an object, or its name is taken. */
+  private static final Map<String, String> NOT_OVERRIDABLE =
+      Map.of(
+          "request.seed", "-Dseed is the open loop's (and the simulator's) seed",
+          "request.stop", "a list",
+          "request.response_format", "an object",
+          "request.reasoning", "an object or a level per model",
+          "request.extra", "an object",
+          "limits.providers", "a mapping per provider");
+
   @Test
   void overrideKeysLandInSectionsTheSchemaKnows() {
-    Overrides.SECTION.forEach(
+    OverrideKeys.SUITE.forEach(
         (key, section) -> {
           String pointer =
-              section.equals("request")
-                  ? "/$defs/request/properties"
-                  : "/properties/" + section + "/properties";
+              section.isEmpty()
+                  ? "/properties"
+                  : section.equals("request")
+                      ? "/$defs/request/properties"
+                      : "/properties/" + section + "/properties";
           assertThat(keys(pointer)).as("-D" + key).contains(key);
         });
+  }
+
+  @Test
+  void everySettingThatMayBeOverriddenIs() {
+    Map<String, String> sections =
+        Map.of(
+            "load", "/properties/load/properties",
+            "iterations", "/properties/iterations/properties",
+            "limits", "/properties/limits/properties",
+            "request", "/$defs/request/properties");
+    sections.forEach(
+        (section, pointer) -> {
+          for (String key : keys(pointer)) {
+            if (!NOT_OVERRIDABLE.containsKey(section + "." + key)) {
+              assertThat(OverrideKeys.SUITE.get(key))
+                  .as("-D%s (%s.%s in the schema)", key, section, key)
+                  .isEqualTo(section);
+            }
+          }
+        });
+    assertThat(OverrideKeys.SUITE).containsEntry("models", "").containsEntry("retries", "");
+    assertThat(OverrideKeys.all()).doesNotHaveDuplicates();
   }
 }
