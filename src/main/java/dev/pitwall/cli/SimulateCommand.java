@@ -3,6 +3,8 @@ package dev.pitwall.cli;
 import dev.pitwall.sim.ProfileException;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.sim.TruthLog;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +71,15 @@ public final class SimulateCommand implements Callable<Integer> {
               + " load wakes one CPU. Default: the number of CPUs, at most 4.")
   Integer ioThreads;
 
+  @Option(
+      names = "--truth-log",
+      paramLabel = "FILE",
+      description =
+          "Write one CSV line per call with when the server flushed its first and last token"
+              + " (monotonic ns, plus server TTFT and E2E in ms), keyed by generation id: the"
+              + " truth a client's measurements are held against (scripts/bench-truth.sh).")
+  Path truthLog;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -110,7 +121,32 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("pitwall simulate: " + e.getMessage());
       return 3;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "pitwall-sim-shutdown"));
+    TruthLog truth = null;
+    if (truthLog != null) {
+      try {
+        truth = TruthLog.open(truthLog);
+      } catch (IOException e) {
+        sim.close();
+        err.println("pitwall simulate: cannot write --truth-log " + truthLog + ": " + e);
+        return 2;
+      }
+      sim.reportTimings(truth);
+    }
+    TruthLog openTruth = truth;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sim.close();
+                  if (openTruth != null) {
+                    try {
+                      openTruth.close();
+                    } catch (IOException e) {
+                      System.err.println("pitwall simulate: --truth-log: " + e.getMessage());
+                    }
+                  }
+                },
+                "pitwall-sim-shutdown"));
     out.println(
         "pitwall simulator on "
             + sim.baseUrl()

@@ -50,14 +50,17 @@ public final class Simulator implements AutoCloseable {
   private final Channel server;
   private final URI baseUrl;
   private final Transport transport;
+  private final ServerState state;
 
   private Simulator(
       SimulatorOptions options,
       SimProfile profile,
       Transport transport,
+      ServerState state,
       EventLoopGroup group,
       Channel server) {
     this.options = options;
+    this.state = state;
     this.profile = profile;
     this.transport = transport;
     this.group = group;
@@ -129,7 +132,7 @@ public final class Simulator implements AutoCloseable {
               .bind(options.host(), options.port())
               .syncUninterruptibly()
               .channel();
-      return new Simulator(options, profile, transport, group, channel);
+      return new Simulator(options, profile, transport, state, group, channel);
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw new IllegalStateException(
@@ -164,6 +167,14 @@ public final class Simulator implements AutoCloseable {
 
   public SimulatorOptions options() {
     return options;
+  }
+
+  /**
+   * Tells {@code timings} when each call from now on wrote its first and last token (what {@code
+   * simulate --truth-log} records). Set it before the calls to be reported arrive.
+   */
+  public void reportTimings(CallTimings timings) {
+    state.reportTimings(timings);
   }
 
   /** Blocks until the server is closed (by {@link #close()} from another thread). */

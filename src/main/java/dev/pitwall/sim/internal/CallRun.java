@@ -1,5 +1,6 @@
 package dev.pitwall.sim.internal;
 
+import dev.pitwall.sim.CallTimings;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -47,6 +48,11 @@ final class CallRun {
   private int next;
   private boolean finished;
   private Future<?> pending;
+  // When the first and last token events were flushed (ticker nanos), for CallTimings.
+  private long firstTokenNanos = -1;
+  private long lastTokenNanos = -1;
+  // A token event written but not yet flushed: stamped at the flush that sends it.
+  private boolean tokenUnflushed;
   private final ChannelFutureListener onClose = f -> onClose();
 
   /**
@@ -104,10 +110,14 @@ final class CallRun {
         break;
       }
       next++;
+      tokenUnflushed |= step.kind() == Step.Kind.TOKENS;
       wrote |= execute(step);
     }
     if (wrote && !finished) {
       chunks.flush();
+    }
+    if (tokenUnflushed && !finished) {
+      tokenFlushed(state.ticker.nanos());
     }
     if (!finished && next < steps.size()) {
       long grid = state.wakeGridNanos;
@@ -217,7 +227,9 @@ final class CallRun {
     // A kept-alive connection serves call after call: a listener left on its close future would
     // keep every finished call (plan, steps, text) alive as long as the connection.
     ctx.channel().closeFuture().removeListener(onClose);
-    state.generations.complete(generation, state.ticker.nanos() - info.arrivalNanos);
+    long end = state.ticker.nanos();
+    state.generations.complete(generation, end - info.arrivalNanos);
+    reportTimings(end);
     if (servesOn) {
       onEnd.run();
     }
@@ -231,7 +243,34 @@ final class CallRun {
     if (pending != null) {
       pending.cancel(false);
     }
-    state.generations.cancel(generation, state.ticker.nanos() - info.arrivalNanos);
+    long end = state.ticker.nanos();
+    state.generations.cancel(generation, end - info.arrivalNanos);
+    reportTimings(end);
     HttpHandler.log(state, info, "cancelled");
+  }
+
+  private void tokenFlushed(long nanos) {
+    tokenUnflushed = false;
+    lastTokenNanos = nanos;
+    if (firstTokenNanos < 0) {
+      firstTokenNanos = nanos;
+    }
+  }
+
+  /**
+   * A non-streaming body is its tokens: they count as written when the call ends. A token step that
+   * is the last step (DONE on the same wake-up) is flushed by the DONE write itself.
+   */
+  private void reportTimings(long end) {
+    CallTimings timings = state.timings;
+    if (timings == CallTimings.NONE) {
+      return;
+    }
+    if (tokenUnflushed) {
+      tokenFlushed(end); // the response's last write sent it
+    }
+    long first = plan.stream() ? firstTokenNanos : end;
+    long last = plan.stream() ? lastTokenNanos : end;
+    timings.callEnded(plan.id(), info.arrivalNanos, first, last, end);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pitwall.sim.internal;
 
+import dev.pitwall.sim.CallTimings;
 import dev.pitwall.sim.SimProfile;
 import dev.pitwall.time.Ticker;
 import java.time.Clock;
@@ -25,6 +26,9 @@ public final class ServerState {
   final KeyAccounts accounts;
   final long wakeGridNanos;
 
+  /** Told when each call's response ends; set once, before calls arrive. */
+  volatile CallTimings timings = CallTimings.NONE;
+
   public ServerState(
       SimProfile profile,
       long seed,
@@ -42,6 +46,11 @@ public final class ServerState {
     this.startNanos = ticker.nanos();
     this.accounts = new KeyAccounts(profile.rateLimits(), ticker);
     this.wakeGridNanos = wakeGridNanos;
+  }
+
+  /** Reports each call's write times to {@code timings} from now on. */
+  public void reportTimings(CallTimings timings) {
+    this.timings = java.util.Objects.requireNonNull(timings, "timings");
   }
 
   double elapsedSeconds(long nowNanos) {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Timing truth: how far pitwall's measured TTFT and E2E are from what the server did, against the
+# floor of the same measurement (a raw-socket reader), in the same sitting.
+#
+#   scripts/bench-truth.sh [CALLS]      # default 100 measured calls per client (plus 10 warm-up);
+#                                        # CALLS is a multiple of 10
+#
+# The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
+# token, by generation id) on a profile with no randomness: first token after 200 ms, then one
+# every 20 ms, 50 tokens. Then, one after the other against that server:
+#   1. `pitwall run` as a user runs it (java -jar, the collector flags of .mvn/jvm.config, one call
+#      at a time, requests.csv and the progress output on);
+#   2. src/bench/truth/floor.py: one keep-alive socket, monotonic stamps, nothing else.
+# compare.py joins both with the truth log and prints |measured - server| percentiles.
+# Each call takes about 1.2 s: 100 calls take about 2.5 minutes a client. Loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CALLS=${1:-100}
+WARMUP=10
+PORT=${BENCH_PORT:-28790}
+JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
+
+mvn -B -q package -DskipTests
+JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
+OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
+
+java $JVM_FLAGS -jar "$JAR" simulate --port "$PORT" --profile src/bench/truth/profile.yaml \
+  --truth-log "$OUT/truth.csv" >"$OUT/sim.log" 2>&1 &
+SIM=$!
+trap 'kill $SIM 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q 'Ctrl-C stops it' "$OUT/sim.log" 2>/dev/null && break; sleep 0.2; done
+grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
+
+echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
+# As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's
+# calls count is per iteration, so CALLS are measured as CALLS/10 iterations of 10 calls).
+java $JVM_FLAGS -jar "$JAR" run src/bench/truth/suite.yaml \
+  --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results" \
+  -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP" >"$OUT/pitwall.log" 2>&1
+RUN_DIR=$(sed -n 's/^results: //p' "$OUT/pitwall.log")
+
+echo "== raw-socket floor: $CALLS calls (+ $WARMUP warm-up)"
+python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" >"$OUT/floor.csv"
+
+kill -INT $SIM; wait $SIM 2>/dev/null || true
+trap - EXIT
+echo
+python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; files in $OUT"

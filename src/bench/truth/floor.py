@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""The floor of client timing error: the simplest reader of the same streams.
+
+One keep-alive socket, the request written with one sendall, the response read with recv into a
+buffer, token events found by a plain byte search, every stamp from time.monotonic_ns(). It measures
+TTFT and E2E as pitwall defines them (first and last token-bearing event after the send) and prints
+one CSV line per call: generation_id,ttft_ns,e2e_ns.
+
+usage: floor.py HOST PORT CALLS WARMUP
+"""
+import socket
+import sys
+import time
+
+host, port, calls, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+body = (b'{"model":"truth/model","stream":true,"max_tokens":500,"temperature":0,'
+        b'"stream_options":{"include_usage":true},'
+        b'"messages":[{"role":"user","content":"Say hello"}]}')
+request = (b"POST /api/v1/chat/completions HTTP/1.1\r\nHost: " + host.encode()
+           + b"\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
+           + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+TOKEN = b'"content":"'   # a delta with content; the role-only first chunk has "content":""
+END = b"\r\n0\r\n\r\n"   # the chunked body's last chunk
+
+sock = socket.create_connection((host, port))
+sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+print("generation_id,ttft_ns,e2e_ns")
+for i in range(warmup + calls):
+    buf = bytearray()
+    first = last = -1
+    scanned = 0
+    t_send = time.monotonic_ns()
+    sock.sendall(request)
+    while True:
+        chunk = sock.recv(65536)
+        now = time.monotonic_ns()
+        if not chunk:
+            sys.exit("server closed the connection")
+        buf += chunk
+        # a token event in the new bytes: content that is not empty
+        pos = buf.find(TOKEN, max(0, scanned - len(TOKEN)))
+        while pos >= 0:
+            if buf[pos + len(TOKEN):pos + len(TOKEN) + 1] != b'"':
+                if first < 0:
+                    first = now
+                last = now
+            pos = buf.find(TOKEN, pos + 1)
+        scanned = len(buf)
+        if buf.endswith(END):
+            break
+    head = bytes(buf[:buf.find(b"\r\n\r\n")]).decode("latin-1")
+    gen = next(l.split(":", 1)[1].strip() for l in head.split("\r\n")
+               if l.lower().startswith("x-generation-id:"))
+    if i >= warmup:
+        print(f"{gen},{first - t_send},{last - t_send}", flush=True)
