@@ -20,7 +20,7 @@ WARMUP=10
 PORT=${BENCH_PORT:-28790}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
 
-mvn -B -q package -DskipTests
+mvn -B -q -Dstyle.color=never package -DskipTests
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
 
@@ -42,7 +42,7 @@ RUN_DIR=$(sed -n 's/^results: //p' "$OUT/pitwall.log")
 echo "== raw-socket floor: $CALLS calls (+ $WARMUP warm-up)"
 python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" >"$OUT/floor.csv"
 
-kill -INT $SIM; wait $SIM 2>/dev/null || true
+kill -TERM $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 echo
 python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv"
