@@ -9,7 +9,7 @@
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
 # every 20 ms, 50 tokens. Then, one after the other against that server:
 #   1. `pitwall run` as a user runs it (java -jar, the collector flags of .mvn/jvm.config, one call
-#      at a time, requests.csv and the progress output on);
+#      at a time, requests.csv on, and on a pseudo-terminal so the progress bar is drawn);
 #   2. src/bench/truth/floor.py: one keep-alive socket, monotonic stamps, nothing else.
 # compare.py joins both with the truth log and prints |measured - server| percentiles.
 # Each call takes about 1.2 s: 100 calls take about 2.5 minutes a client. Loopback only.
@@ -20,7 +20,7 @@ WARMUP=10
 PORT=${BENCH_PORT:-28790}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
 
-mvn -B -q -Dstyle.color=never package -DskipTests
+mvn -B -q package -DskipTests >/dev/null
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
 
@@ -34,10 +34,17 @@ grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
 echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
 # As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's
 # calls count is per iteration, so CALLS are measured as CALLS/10 iterations of 10 calls).
-java $JVM_FLAGS -jar "$JAR" run src/bench/truth/suite.yaml \
-  --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results" \
-  -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP" >"$OUT/pitwall.log" 2>&1
-RUN_DIR=$(sed -n 's/^results: //p' "$OUT/pitwall.log")
+PITWALL=(java $JVM_FLAGS -jar "$JAR" run src/bench/truth/suite.yaml
+  --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results"
+  -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP")
+if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
+  # On a terminal, as users run it: `script` gives the run a pseudo-terminal, so the progress bar
+  # (its own thread, redrawn every 250 ms) is on. NO_TTY=1 runs it with output to a file instead.
+  script -qec "${PITWALL[*]}" /dev/null >"$OUT/pitwall.log" 2>&1
+else
+  "${PITWALL[@]}" >"$OUT/pitwall.log" 2>&1
+fi
+RUN_DIR=$(tr -d '\r' <"$OUT/pitwall.log" | sed -n 's/^results: //p')
 
 echo "== raw-socket floor: $CALLS calls (+ $WARMUP warm-up)"
 python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" >"$OUT/floor.csv"
