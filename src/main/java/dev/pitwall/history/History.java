@@ -38,7 +38,7 @@ public final class History {
     Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
     List<CallRecord> records =
         Files.isRegularFile(requests) ? RequestsCsvReader.read(requests).records() : List.of();
-    String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
+    String runId = RunLayout.runId(runDir);
     if (Files.isRegularFile(file)
         && load(file).runs().stream().anyMatch(r -> r.run().runId().equals(runId))) {
       return file;
@@ -49,7 +49,7 @@ public final class History {
 
   /** The history file of the suite a run folder belongs to. */
   public static Path fileOf(Path runDir) {
-    return runDir.toAbsolutePath().normalize().getParent().resolve(HistoryCsv.FILE);
+    return RunLayout.historyOf(runDir);
   }
 
   public static HistoryCsv.Read load(Path historyFile) throws IOException {
@@ -61,7 +61,7 @@ public final class History {
    * from the folder's manifest.json and requests.csv.
    */
   public static RunFigures figuresOf(Path runDir, HistoryCsv.Read history) throws IOException {
-    String runId = runDir.toAbsolutePath().normalize().getFileName().toString();
+    String runId = RunLayout.runId(runDir);
     for (RunFigures r : history.runs()) {
       if (r.run().runId().equals(runId)) {
         return r;

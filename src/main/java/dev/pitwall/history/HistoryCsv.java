@@ -3,6 +3,7 @@ package dev.pitwall.history;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.runfolder.CsvRows;
+import dev.pitwall.runfolder.RunLayout;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * crash, hand-edited) is skipped with a warning naming its line, and the rest is read.
  */
 public final class HistoryCsv {
-  public static final String FILE = "history.csv";
+  public static final String FILE = RunLayout.HISTORY_CSV;
 
   static final List<String> HEADER =
       List.of(
