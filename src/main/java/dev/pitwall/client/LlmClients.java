@@ -28,7 +28,7 @@ public final class LlmClients {
    */
   public static LlmClient http(ClientConfig config, Ticker ticker, ModelCatalog catalog) {
     return new HttpLlmClient(
-        config, new SocketTransport(), ticker, Clock.systemUTC(), supported(catalog));
+        config, new SocketTransport(config, ticker), ticker, Clock.systemUTC(), supported(catalog));
   }
 
   /** The same client on the JDK {@code HttpClient} (HTTP/1.1 pinned): the measured alternative. */

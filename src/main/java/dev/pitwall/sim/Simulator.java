@@ -2,6 +2,7 @@ package dev.pitwall.sim;
 
 import dev.pitwall.sim.internal.BodyLimit;
 import dev.pitwall.sim.internal.HttpHandler;
+import dev.pitwall.sim.internal.KeepAliveTimeout;
 import dev.pitwall.sim.internal.LoopPacker;
 import dev.pitwall.sim.internal.RequestTimeout;
 import dev.pitwall.sim.internal.ServerState;
@@ -15,6 +16,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import java.net.InetSocketAddress;
@@ -67,7 +71,8 @@ public final class Simulator implements AutoCloseable {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    this.baseUrl = URI.create("http://" + host + ":" + addr.getPort() + "/api/v1");
+    String scheme = options.tls() == null ? "http" : "https";
+    this.baseUrl = URI.create(scheme + "://" + host + ":" + addr.getPort() + "/api/v1");
   }
 
   /**
@@ -96,6 +101,10 @@ public final class Simulator implements AutoCloseable {
             options.clock(),
             transport.wakeGridNanos());
     long requestTimeoutNanos = options.requestTimeout().toNanos();
+    SslContext tls =
+        options.tls() == null ? null : new JdkSslContext(options.tls(), false, ClientAuth.NONE);
+    long keepAliveNanos =
+        options.keepAliveTimeout() == null ? 0 : options.keepAliveTimeout().toNanos();
     LoopPacker packer = new LoopPacker(CONNECTIONS_PER_LOOP);
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
@@ -117,10 +126,17 @@ public final class Simulator implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       ch.closeFuture().addListener(f -> packer.release(ch.eventLoop()));
                       RequestTimeout timeout = new RequestTimeout(state, requestTimeoutNanos);
+                      if (tls != null) {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                      }
                       ch.pipeline()
                           .addLast(timeout.bytes())
                           .addLast(new HttpServerCodec())
-                          .addLast(timeout.messages())
+                          .addLast(timeout.messages());
+                      if (keepAliveNanos > 0) {
+                        ch.pipeline().addLast(new KeepAliveTimeout(keepAliveNanos));
+                      }
+                      ch.pipeline()
                           .addLast(new HttpServerExpectContinueHandler())
                           .addLast(new BodyLimit(MAX_BODY_BYTES, state))
                           .addLast(new HttpHandler(state));
@@ -144,7 +160,10 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT/api/v1}: what a client uses as its base URL. */
+  /**
+   * {@code http://127.0.0.1:PORT/api/v1} ({@code https://} when serving TLS): what a client uses as
+   * its base URL.
+   */
   public URI baseUrl() {
     return baseUrl;
   }

@@ -1,0 +1,10 @@
+package dev.pitwall.client.internal;
+
+import java.io.IOException;
+
+/** The proxy answered the tunnel request with something other than 2xx (407, 403, 502...). */
+final class ProxyRefusedException extends IOException {
+  ProxyRefusedException(String message) {
+    super(message);
+  }
+}
