@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Closes a connection that stays idle between requests for the keep-alive timeout, as CDNs, load
  * balancers and servers do (often 60 s or less): the client's pooled connection then finds the
  * socket closed when it next writes. A connection answering a request, however slowly, is never
- * closed by it. Goes right after the HTTP codec, so it sees where requests begin and replies end.
+ * closed by it, nor is one not yet used (its first request may wait for a TLS handshake; a client
+ * that never sends is {@link RequestTimeout}'s business). Goes right after the HTTP codec, so it
+ * sees where requests begin and replies end.
  *
  * <p>Thread-safety: one instance per connection, used only from its event loop.
  */
@@ -26,12 +28,6 @@ public final class KeepAliveTimeout extends ChannelDuplexHandler {
       throw new IllegalArgumentException("idle timeout must be positive: " + idleNanos + " ns");
     }
     this.idleNanos = idleNanos;
-  }
-
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    arm(ctx); // a connection opened and never used is idle too
-    super.channelActive(ctx);
   }
 
   @Override
