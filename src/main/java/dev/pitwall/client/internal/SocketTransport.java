@@ -159,8 +159,8 @@ public final class SocketTransport implements HttpTransport {
         ssl.startHandshake();
         s = ssl;
       }
-      long t2 = ticker.nanos();
-      Connection c = new Connection(this, key, s, t1 - t0, t2 - t1);
+      long tlsNs = https ? ticker.nanos() - t1 : 0;
+      Connection c = new Connection(this, key, s, t1 - t0, tlsNs);
       open.add(c);
       if (closed) {
         c.destroy();
