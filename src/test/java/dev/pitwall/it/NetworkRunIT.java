@@ -38,11 +38,7 @@ class NetworkRunIT {
 
   @BeforeAll
   static void start() throws URISyntaxException {
-    tls =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfileFile(resource("exact-profile.yaml"))
-                .withTls(TestTls.localhost().serverContext()));
+    tls = Simulator.start(exact().withTls(TestTls.localhost().serverContext()));
   }
 
   @AfterAll
@@ -126,11 +122,7 @@ class NetworkRunIT {
 
   @Test
   void aCertificateForAnotherHostExitsThreeSayingSo() throws Exception {
-    try (Simulator other =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfileFile(resource("exact-profile.yaml"))
-                .withTls(TestTls.otherHost().serverContext()))) {
+    try (Simulator other = Simulator.start(exact().withTls(TestTls.otherHost().serverContext()))) {
       Child run = pitwall(Map.of(), true, other.baseUrl().toString(), TestTls.otherHost());
       assertThat(run.code()).as(run.output()).isEqualTo(3);
       assertThat(run.output()).contains("is for another host").doesNotContain("Exception");
@@ -141,11 +133,7 @@ class NetworkRunIT {
   void idleConnectionsClosedByTheServerCostNoCallAndNoError() throws Exception {
     // plain HTTP, in this JVM: the server closes a connection idle for 20 ms, while the open-loop
     // schedule leaves pooled connections idle for longer between calls
-    try (Simulator closing =
-        Simulator.start(
-            SimulatorOptions.defaults()
-                .withProfileFile(resource("exact-profile.yaml"))
-                .withKeepAliveTimeout(Duration.ofMillis(20)))) {
+    try (Simulator closing = Simulator.start(exact().withKeepAliveTimeout(Duration.ofMillis(20)))) {
       RunOutput run =
           RunOutput.run(
               "run",
@@ -209,6 +197,11 @@ class NetworkRunIT {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return new Child(p.exitValue(), output, results);
+  }
+
+  /** The jitter-free profile: every call of exact/model takes the same time. */
+  private static SimulatorOptions exact() throws URISyntaxException {
+    return SimulatorOptions.defaults().withProfileFile(resource("exact-profile.yaml"));
   }
 
   private static Path resource(String name) throws URISyntaxException {
