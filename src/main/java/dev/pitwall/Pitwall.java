@@ -1,6 +1,7 @@
 package dev.pitwall;
 
 import dev.pitwall.RunRefusedException.Reason;
+import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.KeyStatus;
 import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
@@ -85,7 +86,7 @@ public final class Pitwall {
             options.target() != null ? options.target() : settings.get("target"),
             options.environment());
     long seed = seed(settings);
-    try (TargetSession session = TargetSession.open(target, seed)) {
+    try (TargetSession session = TargetSession.open(target, seed, options.environment())) {
       ModelCatalog catalog = catalog(session);
       Suite suite = SuiteLoader.load(suiteFile, settings, modelIds(catalog));
       if (target.simulated()) {
@@ -100,7 +101,8 @@ public final class Pitwall {
       } catch (IOException e) {
         throw new UsageException(e.getMessage() + ": free some disk space or pass --results DIR");
       }
-      try (LlmClient client = LlmClients.http(session.config(), Ticker.system(), catalog)) {
+      ClientConfig config = session.config().withKeepaliveIdle(suite.timeouts().keepaliveIdle());
+      try (LlmClient client = LlmClients.http(config, Ticker.system(), catalog)) {
         return measure(plan, slice, target, client, costs, runDir, seed);
       }
     }
@@ -139,6 +141,9 @@ public final class Pitwall {
     try (OpenRouterApi api = new OpenRouterApi(session.config())) {
       if (target.kind() == Target.Kind.OPENROUTER) {
         KeyStatus key = api.key();
+        if (!key.valid() && (key.httpStatus() == 0 || key.httpStatus() / 100 == 3)) {
+          throw new RunRefusedException(Reason.UNREACHABLE, key.message());
+        }
         if (!key.valid()) {
           throw new RunRefusedException(
               Reason.UNREACHABLE,
@@ -150,10 +155,8 @@ public final class Pitwall {
       try {
         return api.models();
       } catch (OpenRouterApi.ApiException e) {
-        if (e.httpStatus() == 0) {
-          throw new RunRefusedException(
-              Reason.UNREACHABLE,
-              "cannot reach " + target.label() + " before any measurement: " + e.getMessage());
+        if (e.httpStatus() == 0 || e.httpStatus() / 100 == 3) {
+          throw new RunRefusedException(Reason.UNREACHABLE, e.getMessage());
         }
         if (e.httpStatus() == 401 || e.httpStatus() == 403) {
           throw new RunRefusedException(

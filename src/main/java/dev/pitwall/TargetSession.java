@@ -3,11 +3,13 @@ package dev.pitwall;
 import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
+import dev.pitwall.client.ProxySettings;
 import dev.pitwall.sim.SimModel;
 import dev.pitwall.sim.SimProfile;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
 import dev.pitwall.suite.ModelPrice;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,12 +29,28 @@ public final class TargetSession implements AutoCloseable {
     this.config = config;
   }
 
-  public static TargetSession open(Target target, long seed) {
+  /**
+   * Opens the target; {@code env} gives the HTTPS proxy ({@code HTTPS_PROXY}, {@code NO_PROXY}),
+   * unless the JDK's {@code https.proxyHost} property names one.
+   *
+   * @throws UsageException when the proxy variable or property does not parse
+   */
+  public static TargetSession open(Target target, long seed, Map<String, String> env) {
     if (target.simulated()) {
       Simulator sim = Simulator.start(SimulatorOptions.defaults().withSeed(seed));
       return new TargetSession(target, sim, ClientConfig.of(sim.baseUrl(), null));
     }
-    return new TargetSession(target, null, ClientConfig.of(target.baseUrl(), target.apiKey()));
+    return new TargetSession(target, null, config(target, env));
+  }
+
+  private static ClientConfig config(Target target, Map<String, String> env) {
+    ProxySettings proxy;
+    try {
+      proxy = ProxySettings.resolve(env, System.getProperties());
+    } catch (ProxySettings.BadProxyException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return ClientConfig.of(target.baseUrl(), target.apiKey()).withProxy(proxy);
   }
 
   public ClientConfig config() {
@@ -56,7 +74,7 @@ public final class TargetSession implements AutoCloseable {
               .map(SimModel::cheapest)
               .map(e -> new ModelPrice(e.promptPrice(), e.completionPrice()));
     }
-    ClientConfig config = ClientConfig.of(target.baseUrl(), target.apiKey());
+    ClientConfig config = config(target, System.getenv());
     ModelCatalog[] catalog = new ModelCatalog[1];
     return id -> {
       if (catalog[0] == null) {

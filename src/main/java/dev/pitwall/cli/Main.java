@@ -81,7 +81,8 @@ public final class Main implements Runnable {
       return new CommandLine.RunLast().execute(parsed);
     }
     Target target = Target.resolve(System.getProperty("target"), System.getenv());
-    try (TargetSession session = TargetSession.open(target, SimulatorOptions.DEFAULT_SEED)) {
+    try (TargetSession session =
+        TargetSession.open(target, SimulatorOptions.DEFAULT_SEED, System.getenv())) {
       landscape.setClientConfig(session.config());
       return new CommandLine.RunLast().execute(parsed);
     }

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param retryAfterNanos the wait a 429/503 asked for ({@code Retry-After}), or {@link #NONE}
  * @param gapsNs gaps between consecutive token-bearing events (ICL); the first {@code gapCount}
  *     entries are valid
+ * @param connectNs how long the TCP connect (and a proxy's CONNECT tunnel) took before {@code
+ *     tSendNs}; 0 on a reused connection
+ * @param tlsNs how long the TLS handshake took before {@code tSendNs}; 0 on a reused or plain
+ *     connection
  */
 public record ClientResult(
     Outcome outcome,
@@ -34,7 +38,9 @@ public record ClientResult(
     int tokenEvents,
     long retryAfterNanos,
     long[] gapsNs,
-    int gapCount) {
+    int gapCount,
+    long connectNs,
+    long tlsNs) {
   public static final long NONE = -1L;
 
   public ClientResult {
@@ -72,7 +78,7 @@ public record ClientResult(
     return new Builder(outcome);
   }
 
-  /** Named setters for the 19 components, so no call site depends on their order. */
+  /** Named setters for the 21 components, so no call site depends on their order. */
   public static final class Builder {
     private Outcome outcome;
     private int httpStatus;
@@ -93,6 +99,8 @@ public record ClientResult(
     private long retryAfterNanos = NONE;
     private long[] gapsNs;
     private int gapCount;
+    private long connectNs;
+    private long tlsNs;
 
     private Builder(Outcome outcome) {
       this.outcome = outcome;
@@ -190,6 +198,13 @@ public record ClientResult(
       return this;
     }
 
+    /** The connection set-up this attempt waited for before its send (0, 0 when reused). */
+    public Builder connection(long connectNs, long tlsNs) {
+      this.connectNs = connectNs;
+      this.tlsNs = tlsNs;
+      return this;
+    }
+
     public ClientResult build() {
       return new ClientResult(
           outcome,
@@ -210,7 +225,9 @@ public record ClientResult(
           tokenEvents,
           retryAfterNanos,
           gapsNs,
-          gapCount);
+          gapCount,
+          connectNs,
+          tlsNs);
     }
   }
 }

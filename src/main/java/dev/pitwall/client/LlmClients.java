@@ -27,7 +27,7 @@ public final class LlmClients {
    */
   public static LlmClient http(ClientConfig config, Ticker ticker, ModelCatalog catalog) {
     return new HttpLlmClient(
-        config, new SocketTransport(), ticker, Clock.systemUTC(), supported(catalog));
+        config, new SocketTransport(config, ticker), ticker, Clock.systemUTC(), supported(catalog));
   }
 
   private static java.util.function.Function<String, Set<String>> supported(ModelCatalog c) {

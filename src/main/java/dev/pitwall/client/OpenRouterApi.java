@@ -6,6 +6,7 @@ import dev.pitwall.client.internal.Bodies;
 import dev.pitwall.client.internal.ErrorClassifier;
 import dev.pitwall.client.internal.HttpLlmClient;
 import dev.pitwall.client.internal.HttpTransport;
+import dev.pitwall.client.internal.NetworkErrors;
 import dev.pitwall.client.internal.SocketTransport;
 import dev.pitwall.time.Sleeper;
 import dev.pitwall.time.Ticker;
@@ -44,7 +45,7 @@ public final class OpenRouterApi implements AutoCloseable {
   private final ErrorClassifier errors;
 
   public OpenRouterApi(ClientConfig config) {
-    this(config, new SocketTransport(), Ticker.system(), Sleeper.system());
+    this(config, new SocketTransport(config, Ticker.system()), Ticker.system(), Sleeper.system());
   }
 
   OpenRouterApi(ClientConfig config, HttpTransport transport, Ticker ticker, Sleeper sleeper) {
@@ -72,7 +73,7 @@ public final class OpenRouterApi implements AutoCloseable {
   }
 
   /** A response: status and body. */
-  private record Reply(int status, String contentType, byte[] body, int length) {
+  private record Reply(int status, String contentType, String location, byte[] body, int length) {
     JsonNode json() throws IOException {
       return MAPPER.readTree(body, 0, length);
     }
@@ -89,23 +90,29 @@ public final class OpenRouterApi implements AutoCloseable {
       if (body.truncated()) {
         throw new ApiException(ex.status(), "GET " + path + ": reply larger than 64 MiB");
       }
-      return new Reply(ex.status(), ex.header("content-type"), body.bytes(), body.length());
+      return new Reply(
+          ex.status(),
+          ex.header("content-type"),
+          ex.header("location"),
+          body.bytes(),
+          body.length());
     } catch (ApiException e) {
       throw e;
     } catch (IOException e) {
+      java.net.URI uri = config.resolve(path);
+      int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
       throw new ApiException(
           0,
           errors.redact(
-              "cannot reach "
-                  + config.resolve(path)
-                  + ": "
-                  + e.getClass().getSimpleName()
-                  + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-                  + "; check the base URL and the network"));
+              "cannot reach " + uri + ": " + NetworkErrors.plain(uri.getHost(), port, e)));
     }
   }
 
   private ApiException failure(String path, Reply r) {
+    if (r.status() / 100 == 3) {
+      return new ApiException(
+          r.status(), "GET " + path + ": " + NetworkErrors.redirect(r.status(), r.location()));
+    }
     ErrorClassifier.Classified c =
         errors.classify(r.status(), r.contentType(), null, r.body(), r.length());
     String hint =

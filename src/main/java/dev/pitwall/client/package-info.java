@@ -19,6 +19,16 @@
  * Timeouts are socket read timeouts computed from the call's deadlines before every read: no timer
  * thread, and a stall is seen when its deadline passes.
  *
+ * <p>The network path (docs/client.md, The network path): TLS is the JDK's {@code SSLSocket} with
+ * host-name verification and SNI on the default {@code SSLContext} (so the standard {@code
+ * javax.net.ssl.trustStore} properties apply), or a context the embedding code hands in {@link
+ * dev.pitwall.client.ClientConfig#withTls}; HTTPS goes through an HTTP {@code CONNECT} tunnel when
+ * a {@link dev.pitwall.client.ProxySettings} applies, its credentials sent only to the proxy.
+ * t_send is taken when the request is written to a ready connection: connect, tunnel and handshake
+ * are reported apart and never counted as the server's latency. A pooled connection idle past
+ * {@code keepaliveIdle} is dropped, and one the server closed while idle is retried once,
+ * invisibly, when nothing of the response came.
+ *
  * <p>The SSE parser works on slices of the transport's read buffer (no copy in the common case) and
  * each event is decoded by a reused strict JSON cursor: no tree, no String per token, so parsing
  * allocates almost nothing per event (a Jackson parser per event allocated most of the garbage of a

@@ -9,7 +9,8 @@ import java.util.Objects;
  * A retry is a new record with the same {@code callId} and the next {@code attempt}.
  *
  * @param tSchedNs when the schedule intended the call (attempt) to start
- * @param tSendNs when the request was handed to the transport
+ * @param tSendNs when the request went out, on a connection already set up (connect and TLS times
+ *     are {@code connectNs} and {@code tlsNs})
  * @param tFirstNs first event carrying a generated token on any channel
  * @param tAnswerNs first visible content token
  * @param tLastNs last token-bearing event (non-streaming: response end)
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param wallStartEpochMs wall-clock time of {@code tSendNs}, for humans and time-series charts
  * @param tCallSchedNs when the schedule intended the call's first attempt to start: the same as
  *     {@code tSchedNs} on a first attempt, earlier on a retry, so each row carries the whole call
+ * @param connectNs the TCP connect (and proxy tunnel) before {@code tSendNs}; 0 on a reused
+ *     connection
+ * @param tlsNs the TLS handshake before {@code tSendNs}; 0 on a reused or plain connection
  */
 public record CallRecord(
     long callId,
@@ -49,7 +53,9 @@ public record CallRecord(
     TokenSource tokenSource,
     BigDecimal costUsd,
     String nonce,
-    long tCallSchedNs) {
+    long tCallSchedNs,
+    long connectNs,
+    long tlsNs) {
 
   public static final long NONE = -1L;
 
@@ -95,7 +101,7 @@ public record CallRecord(
     return toBuilder().errorMessage(message).build();
   }
 
-  /** Named setters for the 31 components, so no call site depends on their order. */
+  /** Named setters for the 33 components, so no call site depends on their order. */
   public static final class Builder {
     private long callId;
     private int attempt = 1;
@@ -129,6 +135,8 @@ public record CallRecord(
     private String nonce;
     // Boxed so that "not set" can follow tSchedNs: a first attempt is scheduled when its call is.
     private Long tCallSchedNs;
+    private long connectNs;
+    private long tlsNs;
 
     private Builder() {}
 
@@ -162,6 +170,8 @@ public record CallRecord(
       cachedTokens = r.cachedTokens;
       tokenSource = r.tokenSource;
       costUsd = r.costUsd;
+      connectNs = r.connectNs;
+      tlsNs = r.tlsNs;
       nonce = r.nonce;
       tCallSchedNs = r.tCallSchedNs;
     }
@@ -322,6 +332,13 @@ public record CallRecord(
       return this;
     }
 
+    /** The connection set-up before the send: TCP connect (with a proxy tunnel) and TLS. */
+    public Builder connection(long connectNs, long tlsNs) {
+      this.connectNs = connectNs;
+      this.tlsNs = tlsNs;
+      return this;
+    }
+
     public CallRecord build() {
       return new CallRecord(
           callId,
@@ -354,7 +371,9 @@ public record CallRecord(
           tokenSource,
           costUsd,
           nonce,
-          tCallSchedNs == null ? tSchedNs : tCallSchedNs);
+          tCallSchedNs == null ? tSchedNs : tCallSchedNs,
+          connectNs,
+          tlsNs);
     }
   }
 

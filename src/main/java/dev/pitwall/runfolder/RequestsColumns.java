@@ -49,6 +49,8 @@ final class RequestsColumns {
   static final String TOKEN_SOURCE = "token_source";
   static final String COST_USD = "cost_usd";
   static final String NONCE = "nonce";
+  static final String CONNECT = "connect_ms";
+  static final String TLS = "tls_ms";
 
   static final List<String> ALL =
       List.of(
@@ -90,7 +92,9 @@ final class RequestsColumns {
           CACHED_TOKENS,
           TOKEN_SOURCE,
           COST_USD,
-          NONCE);
+          NONCE,
+          CONNECT,
+          TLS);
 
   /** Columns a row cannot be rebuilt without; the others default to "absent". */
   static final List<String> REQUIRED =

@@ -116,6 +116,7 @@ public final class RequestsCsvReader {
             row.isMapped(T_CALL_SCHED) && text(row, T_CALL_SCHED) != null
                 ? stamp(row, T_CALL_SCHED)
                 : stamp(row, T_SCHED))
+        .connection(durationOrZero(row, CONNECT), durationOrZero(row, TLS))
         .build();
   }
 
@@ -189,6 +190,12 @@ public final class RequestsCsvReader {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(column + " '" + v + "' is not a number of milliseconds");
     }
+  }
+
+  /** A set-up time; 0 when absent (files written before the column existed). */
+  private static long durationOrZero(CSVRecord row, String column) {
+    long ns = stamp(row, column);
+    return ns == CallRecord.NONE ? 0 : ns;
   }
 
   private static BigDecimal money(CSVRecord row, String column) {

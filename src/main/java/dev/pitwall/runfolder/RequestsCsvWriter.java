@@ -106,6 +106,8 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(r.tokenSource().name());
     row.add(Fmt.money(r.costUsd()));
     row.add(r.nonce());
+    row.add(Fmt.exactMs(r.connectNs()));
+    row.add(Fmt.exactMs(r.tlsNs()));
     return row;
   }
 

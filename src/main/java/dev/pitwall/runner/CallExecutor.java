@@ -209,6 +209,7 @@ final class CallExecutor {
         .costUsd(cost)
         .nonce(nonce)
         .tCallSchedNs(rel(callSchedRaw))
+        .connection(r.connectNs(), r.tlsNs())
         .build();
   }
 

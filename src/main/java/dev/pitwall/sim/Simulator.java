@@ -2,6 +2,7 @@ package dev.pitwall.sim;
 
 import dev.pitwall.sim.internal.BodyLimit;
 import dev.pitwall.sim.internal.HttpHandler;
+import dev.pitwall.sim.internal.KeepAliveTimeout;
 import dev.pitwall.sim.internal.LoopPacker;
 import dev.pitwall.sim.internal.RequestTimeout;
 import dev.pitwall.sim.internal.ServerState;
@@ -70,7 +71,8 @@ public final class Simulator implements AutoCloseable {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    this.baseUrl = URI.create("http://" + host + ":" + addr.getPort() + "/api/v1");
+    String scheme = options.tls() == null ? "http" : "https";
+    this.baseUrl = URI.create(scheme + "://" + host + ":" + addr.getPort() + "/api/v1");
   }
 
   /**
@@ -99,6 +101,9 @@ public final class Simulator implements AutoCloseable {
             options.clock(),
             transport.wakeGridNanos());
     long requestTimeoutNanos = options.requestTimeout().toNanos();
+    javax.net.ssl.SSLContext tls = options.tls();
+    long keepAliveNanos =
+        options.keepAliveTimeout() == null ? 0 : options.keepAliveTimeout().toNanos();
     LoopPacker packer = new LoopPacker(CONNECTIONS_PER_LOOP);
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
@@ -120,10 +125,20 @@ public final class Simulator implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       ch.closeFuture().addListener(f -> packer.release(ch.eventLoop()));
                       RequestTimeout timeout = new RequestTimeout(state, requestTimeoutNanos);
+                      if (tls != null) {
+                        // One server-mode engine per connection, straight from the JDK context.
+                        javax.net.ssl.SSLEngine engine = tls.createSSLEngine();
+                        engine.setUseClientMode(false);
+                        ch.pipeline().addLast(new io.netty.handler.ssl.SslHandler(engine));
+                      }
                       ch.pipeline()
                           .addLast(timeout.bytes())
                           .addLast(new HttpServerCodec())
-                          .addLast(timeout.messages())
+                          .addLast(timeout.messages());
+                      if (keepAliveNanos > 0) {
+                        ch.pipeline().addLast(new KeepAliveTimeout(keepAliveNanos));
+                      }
+                      ch.pipeline()
                           .addLast(new HttpServerExpectContinueHandler())
                           .addLast(new BodyLimit(MAX_BODY_BYTES, state))
                           .addLast(new HttpHandler(state));
@@ -147,7 +162,10 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT/api/v1}: what a client uses as its base URL. */
+  /**
+   * {@code http://127.0.0.1:PORT/api/v1} ({@code https://} when serving TLS): what a client uses as
+   * its base URL.
+   */
   public URI baseUrl() {
     return baseUrl;
   }

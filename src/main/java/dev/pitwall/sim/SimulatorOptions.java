@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * How to start a {@link Simulator}. Immutable; {@link #defaults()} then {@code with…} (as
@@ -24,6 +25,10 @@ import java.util.Objects;
  * @param requestTimeout how long a request may stop arriving midway (its head unfinished, or its
  *     body short of its length) before the server answers 408 and closes; connections idle between
  *     requests are not affected
+ * @param tls null: plain HTTP; else the server's TLS context (its key and certificate), and the
+ *     base URL is {@code https://}
+ * @param keepAliveTimeout null: idle connections stay open; else a connection idle this long
+ *     between requests is closed, as CDNs and load balancers do
  */
 public record SimulatorOptions(
     String host,
@@ -36,7 +41,9 @@ public record SimulatorOptions(
     boolean logRequests,
     Duration requestTimeout,
     Ticker ticker,
-    Clock clock) {
+    Clock clock,
+    SSLContext tls,
+    Duration keepAliveTimeout) {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -59,6 +66,9 @@ public record SimulatorOptions(
     }
     Objects.requireNonNull(ticker, "ticker");
     Objects.requireNonNull(clock, "clock");
+    if (keepAliveTimeout != null && (keepAliveTimeout.isNegative() || keepAliveTimeout.isZero())) {
+      throw new IllegalArgumentException("keepAliveTimeout must be positive: " + keepAliveTimeout);
+    }
   }
 
   public static SimulatorOptions defaults() {
@@ -73,7 +83,9 @@ public record SimulatorOptions(
         false,
         DEFAULT_REQUEST_TIMEOUT,
         Ticker.system(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        null,
+        null);
   }
 
   public SimulatorOptions withHost(String h) {
@@ -88,7 +100,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withPort(int p) {
@@ -103,7 +117,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withSeed(long s) {
@@ -118,7 +134,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withProfile(SimProfile p) {
@@ -133,7 +151,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withProfileFile(Path f) {
@@ -148,7 +168,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withRequireKey(boolean r) {
@@ -163,7 +185,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withIoThreads(int n) {
@@ -178,7 +202,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withLogRequests(boolean l) {
@@ -193,7 +219,9 @@ public record SimulatorOptions(
         l,
         requestTimeout,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withRequestTimeout(Duration d) {
@@ -208,7 +236,9 @@ public record SimulatorOptions(
         logRequests,
         d,
         ticker,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withTicker(Ticker t) {
@@ -223,7 +253,9 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         t,
-        clock);
+        clock,
+        tls,
+        keepAliveTimeout);
   }
 
   public SimulatorOptions withClock(Clock c) {
@@ -238,7 +270,45 @@ public record SimulatorOptions(
         logRequests,
         requestTimeout,
         ticker,
-        c);
+        c,
+        tls,
+        keepAliveTimeout);
+  }
+
+  /** Serves HTTPS with this server context. */
+  public SimulatorOptions withTls(SSLContext serverContext) {
+    return new SimulatorOptions(
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock,
+        serverContext,
+        keepAliveTimeout);
+  }
+
+  /** Closes connections idle this long between requests. */
+  public SimulatorOptions withKeepAliveTimeout(Duration idle) {
+    return new SimulatorOptions(
+        host,
+        port,
+        seed,
+        profile,
+        profileFile,
+        requireKey,
+        ioThreads,
+        logRequests,
+        requestTimeout,
+        ticker,
+        clock,
+        tls,
+        idle);
   }
 
   /** The profile these options select: explicit, else the file, else the bundled one. */

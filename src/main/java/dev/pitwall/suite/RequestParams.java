@@ -15,10 +15,11 @@ public record RequestParams(
     List<String> stop,
     boolean stream,
     boolean jsonMode,
-    Map<String, Object> extra) {
+    Map<String, Object> extra,
+    boolean gzip) {
 
   public static final RequestParams DEFAULTS =
-      new RequestParams(null, null, null, null, null, true, false, Map.of());
+      new RequestParams(null, null, null, null, null, true, false, Map.of(), false);
 
   public RequestParams {
     if (maxTokens != null && maxTokens < 1) {
@@ -26,5 +27,18 @@ public record RequestParams(
     }
     stop = stop == null ? null : List.copyOf(stop);
     extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  /** Without {@code gzip}: a non-streamed reply is asked for uncompressed. */
+  public RequestParams(
+      Integer maxTokens,
+      Double temperature,
+      Double topP,
+      Long seed,
+      List<String> stop,
+      boolean stream,
+      boolean jsonMode,
+      Map<String, Object> extra) {
+    this(maxTokens, temperature, topP, seed, stop, stream, jsonMode, extra, false);
   }
 }

@@ -80,6 +80,7 @@ public record Suite(
     m.put("timeouts.connect", timeouts.connect().toString());
     m.put("timeouts.first_token", timeouts.firstToken().toString());
     m.put("timeouts.total", timeouts.total().toString());
+    m.put("timeouts.keepalive_idle", timeouts.keepaliveIdle().toString());
     m.put("retries.max", Integer.toString(retries.maxRetries()));
     m.put("retries.backoff", retries.initialBackoff().toString());
     m.put("retries.max_backoff", retries.maxBackoff().toString());
@@ -103,6 +104,9 @@ public record Suite(
       put(m, k + "stop", r.stop() == null ? null : String.join(",", r.stop()));
       m.put(k + "stream", Boolean.toString(r.stream()));
       m.put(k + "json_mode", Boolean.toString(r.jsonMode()));
+      if (r.gzip()) {
+        m.put(k + "gzip", "true");
+      }
       r.extra().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> m.put(k + "extra." + e.getKey(), String.valueOf(e.getValue())));

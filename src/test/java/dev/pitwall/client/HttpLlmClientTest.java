@@ -251,7 +251,9 @@ class HttpLlmClientTest {
       try (LlmClient c = LlmClients.http(ClientConfig.of(https, null), Ticker.system())) {
         ClientResult r = c.complete(call(streaming()));
         assertThat(r.outcome()).isEqualTo(Outcome.CONNECT_ERROR);
-        assertThat(r.errorMessage()).startsWith("TLS failure");
+        assertThat(r.errorMessage())
+            .startsWith("the TLS handshake with 127.0.0.1:" + plain.getLocalPort() + " failed")
+            .doesNotContain("Exception");
       }
     }
   }
@@ -278,6 +280,82 @@ class HttpLlmClientTest {
 
     assertThat(r.outcome()).isEqualTo(Outcome.INVALID);
     assertThat(r.errorMessage()).contains("not JSON");
+  }
+
+  @Test
+  void connectionSetUpIsReportedApartOnlyByTheCallThatWaitedForIt() {
+    server.always(sse(steps(now(Chunks.content("x")), now(Chunks.done()))));
+    ClientResult first = client.complete(call(streaming()));
+    ClientResult second = client.complete(call(streaming()));
+    assertThat(first.connectNs()).isPositive();
+    assertThat(first.tlsNs()).isZero(); // plain HTTP
+    assertThat(second.connectNs()).isZero();
+    assertThat(second.tlsNs()).isZero();
+  }
+
+  @Test
+  void aConnectionIdleLongerThanKeepaliveIdleIsNotReused() {
+    server.always(sse(steps(now(Chunks.content("x")), now(Chunks.done()))));
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    ClientConfig config =
+        ClientConfig.of(server.baseUrl(), null).withKeepaliveIdle(java.time.Duration.ofSeconds(30));
+    try (LlmClient c = LlmClients.http(config, now::get)) {
+      c.complete(call(streaming()));
+      now.addAndGet(30_000 * MS); // exactly the limit: still reused
+      c.complete(call(streaming()));
+      assertThat(server.connections.get()).isEqualTo(1);
+      now.addAndGet(30_001 * MS);
+      ClientResult r = c.complete(call(streaming()));
+      assertThat(r.outcome()).isEqualTo(Outcome.OK);
+      assertThat(server.connections.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aGzipBodyIsAskedForOnlyWhenWantedAndDecoded() throws Exception {
+    byte[] json = ScriptedServer.ascii(Chunks.nonStream("Hi there", "0.0002"));
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      gz.write(json);
+    }
+    ScriptedServer.Handler gzip =
+        (req, sock, out) -> {
+          out.write(
+              ScriptedServer.ascii(
+                  "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      + "Content-Encoding: gzip\r\nContent-Length: "
+                      + zipped.size()
+                      + "\r\n\r\n"));
+          out.write(zipped.toByteArray());
+          return true;
+        };
+    server.then(gzip).then(respond(200, "application/json", new String(json)));
+    RequestParams wanted =
+        new RequestParams(500, 0.0, null, null, null, false, false, Map.of(), true);
+
+    ClientResult r = client.complete(call(wanted));
+    client.complete(call(plain()));
+
+    assertThat(r.outcome()).as(r.errorMessage()).isEqualTo(Outcome.OK);
+    assertThat(r.usage().cost()).isEqualByComparingTo("0.0002");
+    assertThat(server.requests.get(0).headers()).containsEntry("accept-encoding", "gzip");
+    assertThat(server.requests.get(1).headers()).doesNotContainKey("accept-encoding");
+  }
+
+  @Test
+  void aRedirectIsRefusedWithItsLocation() {
+    server.then(
+        respond(
+            301, "text/html", "moved", "Location: https://example.test/api/v1/chat/completions"));
+
+    ClientResult r = client.complete(call(streaming()));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.CLIENT_ERROR);
+    assertThat(r.httpStatus()).isEqualTo(301);
+    assertThat(r.errorCode()).isEqualTo("redirect");
+    assertThat(r.errorMessage())
+        .contains("https://example.test/api/v1/chat/completions")
+        .contains("does not follow redirects");
   }
 
   @Test

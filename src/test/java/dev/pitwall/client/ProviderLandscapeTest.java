@@ -190,7 +190,8 @@ class ProviderLandscapeTest {
     try (OpenRouterApi api =
         new OpenRouterApi(
             ClientConfig.of(server.baseUrl(), null),
-            new dev.pitwall.client.internal.SocketTransport(),
+            new dev.pitwall.client.internal.SocketTransport(
+                ClientConfig.of(server.baseUrl(), null), Ticker.system()),
             Ticker.system(),
             recording)) {
       GenerationInfo g = api.generation("gen-1", 3).orElseThrow();

@@ -54,7 +54,7 @@ class RequestsCsvTest {
             "wall_start,t_sched_ms,t_call_sched_ms,t_send_ms,t_first_ms,t_answer_ms,t_last_ms")
         .contains(
             "ttft_ms,ttfa_ms,e2e_ms,call_e2e_ms,tpot_ms,output_tokens_per_s,dispatch_delay_ms")
-        .endsWith("token_source,cost_usd,nonce");
+        .endsWith("token_source,cost_usd,nonce,connect_ms,tls_ms");
     assertThat(lines).hasSize(records.size() + 1);
   }
 

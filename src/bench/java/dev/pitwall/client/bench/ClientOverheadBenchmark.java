@@ -7,6 +7,7 @@ import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.internal.JdkTransport;
 import dev.pitwall.metrics.Outcome;
+import dev.pitwall.net.TestTls;
 import dev.pitwall.suite.Message;
 import dev.pitwall.suite.RequestParams;
 import dev.pitwall.time.Ticker;
@@ -30,7 +31,9 @@ import org.HdrHistogram.Histogram;
  * item 9). A server in this JVM stamps, on the same {@link Ticker}, when it has read a request and
  * when it writes the first and last token; the client's overhead is its measured TTFT (E2E) minus
  * the server's own interval. So the figure covers the request write, both wake-ups, the read, the
- * parse and the stamp, and none of the server's sleep jitter. Run by {@code
+ * parse and the stamp, and none of the server's sleep jitter. The socket client is measured over
+ * plain HTTP and over TLS (a second listener with a keytool-made certificate) in the same run, so
+ * the cost of TLS on the timing shows as the difference of the two. Run by {@code
  * scripts/bench-client.sh}.
  *
  * <p>Arguments: {@code [calls=2000] [injectedTtftMicros=1000] [streamEvents=100000]}.
@@ -39,6 +42,7 @@ public final class ClientOverheadBenchmark {
   private static final Ticker TICKER = Ticker.system();
 
   private final ServerSocket server;
+  private final ServerSocket tlsServer;
   private final ConcurrentLinkedQueue<long[]> serverStamps = new ConcurrentLinkedQueue<>();
   private final long injectedNanos;
 
@@ -48,9 +52,16 @@ public final class ClientOverheadBenchmark {
     this.injectedNanos = injectedNanos;
     this.bigStream = SseParseBenchmark.stream(streamEvents).getBytes(StandardCharsets.UTF_8);
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(this::accept, "bench-server");
-    t.setDaemon(true);
-    t.start();
+    this.tlsServer =
+        TestTls.localhost()
+            .serverContext()
+            .getServerSocketFactory()
+            .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    for (ServerSocket listener : List.of(server, tlsServer)) {
+      Thread t = new Thread(() -> accept(listener), "bench-server");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -65,10 +76,19 @@ public final class ClientOverheadBenchmark {
         "%-8s %-5s %9s %9s %9s %9s%n", "client", "what", "p50 µs", "p90 µs", "p99 µs", "max µs");
     List<Map.Entry<String, BiFunction<ClientConfig, Ticker, LlmClient>>> clients =
         List.of(Map.entry("socket", LlmClients::http), Map.entry("jdk", JdkTransport::client));
+    Histogram plain = null;
     for (var c : clients) {
       try (LlmClient client = c.getValue().apply(b.config(), TICKER)) {
-        b.overhead(c.getKey(), client, calls);
+        Histogram h = b.overhead(c.getKey(), client, calls);
+        plain = plain == null ? h : plain;
       }
+    }
+    try (LlmClient client = LlmClients.http(b.tlsConfig(), TICKER)) {
+      Histogram tls = b.overhead("tls", client, calls);
+      System.out.printf(
+          "TLS - plain socket TTFT overhead: p50 %+.1f µs, p99 %+.1f µs (target: within 300 µs)%n",
+          (tls.getValueAtPercentile(50) - plain.getValueAtPercentile(50)) / 1e3,
+          (tls.getValueAtPercentile(99) - plain.getValueAtPercentile(99)) / 1e3);
     }
     System.out.printf("%nend-to-end read rate, %d events per stream%n", events);
     for (var c : clients) {
@@ -77,6 +97,7 @@ public final class ClientOverheadBenchmark {
       }
     }
     b.server.close();
+    b.tlsServer.close();
     parseRatePerCpuSecond(events);
   }
 
@@ -134,6 +155,12 @@ public final class ClientOverheadBenchmark {
         URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/v1"), null);
   }
 
+  private ClientConfig tlsConfig() {
+    return ClientConfig.of(
+            URI.create("https://127.0.0.1:" + tlsServer.getLocalPort() + "/api/v1"), null)
+        .withTls(TestTls.localhost().clientContext());
+  }
+
   private static ChatCall call(String model) {
     return new ChatCall(
         model,
@@ -144,7 +171,7 @@ public final class ClientOverheadBenchmark {
         null);
   }
 
-  private void overhead(String name, LlmClient client, int calls) {
+  private Histogram overhead(String name, LlmClient client, int calls) {
     Histogram ttft = new Histogram(3_600_000_000_000L, 3);
     Histogram e2e = new Histogram(3_600_000_000_000L, 3);
     ChatCall call = call("bench/ttft");
@@ -162,6 +189,7 @@ public final class ClientOverheadBenchmark {
     }
     print(name, "TTFT", ttft);
     print(name, "E2E", e2e);
+    return ttft;
   }
 
   private static void print(String name, String what, Histogram h) {
@@ -194,10 +222,10 @@ public final class ClientOverheadBenchmark {
 
   // ---- the loopback server --------------------------------------------------------------------
 
-  private void accept() {
-    while (!server.isClosed()) {
+  private void accept(ServerSocket listener) {
+    while (!listener.isClosed()) {
       try {
-        Socket s = server.accept();
+        Socket s = listener.accept();
         s.setTcpNoDelay(true);
         Thread t = new Thread(() -> serve(s), "bench-conn");
         t.setDaemon(true);

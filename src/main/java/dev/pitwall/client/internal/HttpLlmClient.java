@@ -8,11 +8,8 @@ import dev.pitwall.metrics.Outcome;
 import dev.pitwall.suite.Timeouts;
 import dev.pitwall.time.Ticker;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -22,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import javax.net.ssl.SSLException;
 
 /**
  * {@link LlmClient} over an {@link HttpTransport}: encodes the call, stamps t_send just before
@@ -40,6 +36,7 @@ public final class HttpLlmClient implements LlmClient {
   private final URI chatUri;
   private final Map<String, String> streamHeaders;
   private final Map<String, String> plainHeaders;
+  private final Map<String, String> gzipHeaders;
   private final ErrorClassifier errors;
   private final Function<String, Set<String>> supportedParameters;
   private volatile boolean closed;
@@ -58,6 +55,9 @@ public final class HttpLlmClient implements LlmClient {
     this.chatUri = config.resolve("chat/completions");
     this.streamHeaders = headers(config, "text/event-stream");
     this.plainHeaders = headers(config, "application/json");
+    Map<String, String> gz = new LinkedHashMap<>(plainHeaders);
+    gz.put("Accept-Encoding", "gzip");
+    this.gzipHeaders = Collections.unmodifiableMap(gz);
     this.errors = new ErrorClassifier(clock, config.apiKey());
     this.supportedParameters = supportedParameters;
   }
@@ -85,31 +85,36 @@ public final class HttpLlmClient implements LlmClient {
         new HttpTransport.Request(
             "POST",
             chatUri,
-            stream ? streamHeaders : plainHeaders,
+            stream ? streamHeaders : call.params().gzip() ? gzipHeaders : plainHeaders,
             ChatRequestEncoder.encode(call, mode));
     Timeouts to = call.timeouts();
-    long tSend = ticker.nanos();
+    long tBefore = ticker.nanos();
     if (closed || Thread.currentThread().isInterrupted()) {
       return noTokens(
-          Outcome.CANCELLED,
-          0,
-          "cancelled",
-          "client closed or interrupted",
-          tSend,
-          tSend,
-          null,
-          ClientResult.NONE);
+              Outcome.CANCELLED,
+              0,
+              "cancelled",
+              "client closed or interrupted",
+              tBefore,
+              tBefore,
+              null,
+              ClientResult.NONE)
+          .build();
     }
-    long totalDeadline = tSend + to.total().toNanos();
-    long firstDeadline = Math.min(totalDeadline, tSend + to.firstToken().toNanos());
     HttpTransport.Exchange ex;
     try {
       // a non-streamed reply may send its head only when the whole completion is done
-      long headDeadline = stream ? firstDeadline : totalDeadline;
-      ex = transport.send(request, to.connect().toNanos(), headDeadline - tSend);
+      long headTimeout =
+          stream ? Math.min(to.total().toNanos(), to.firstToken().toNanos()) : to.total().toNanos();
+      ex = transport.send(request, to.connect().toNanos(), headTimeout);
     } catch (IOException | RuntimeException e) {
-      return beforeResponse(e, tSend, to);
+      return beforeResponse(e, tBefore, to);
     }
+    // t_send is when the request went out on a ready connection: connect, proxy tunnel and TLS
+    // handshake are reported apart (connect_ms, tls_ms), never as the server's latency
+    long tSend = ex.sentNanos() != HttpTransport.UNSTAMPED ? ex.sentNanos() : tBefore;
+    long totalDeadline = tSend + to.total().toNanos();
+    long firstDeadline = Math.min(totalDeadline, tSend + to.firstToken().toNanos());
     try (ex) {
       int status = ex.status();
       if (status < 200 || status >= 300) {
@@ -124,18 +129,20 @@ public final class HttpLlmClient implements LlmClient {
           sse
               ? readStream(ex, call, tSend, firstDeadline, totalDeadline)
               : readBody(ex, call, tSend, totalDeadline);
-      return reply.toResult(status, tSend, ex.header("x-generation-id"));
+      return reply.toResult(status, tSend, ex);
     } catch (RuntimeException e) {
       // a safety net: whatever the reply was, the run goes on with a counted failure
       return noTokens(
-          Outcome.INVALID,
-          ex.status(),
-          "client",
-          "unreadable reply: " + describe(e),
-          tSend,
-          ticker.nanos(),
-          null,
-          ClientResult.NONE);
+              Outcome.INVALID,
+              ex.status(),
+              "client",
+              "unreadable reply: " + describe(e),
+              tSend,
+              ticker.nanos(),
+              null,
+              ClientResult.NONE)
+          .connection(ex.connectNanos(), ex.tlsNanos())
+          .build();
     }
   }
 
@@ -151,7 +158,8 @@ public final class HttpLlmClient implements LlmClient {
       this.acc = acc;
     }
 
-    ClientResult toResult(int status, long tSend, String generationHeader) {
+    ClientResult toResult(int status, long tSend, HttpTransport.Exchange ex) {
+      String generationHeader = ex.header("x-generation-id");
       long retryAfter =
           acc.retryAfterSeconds() >= 0
               ? acc.retryAfterSeconds() * 1_000_000_000L
@@ -175,6 +183,7 @@ public final class HttpLlmClient implements LlmClient {
           .tokenEvents(acc.tokenEvents())
           .retryAfterNanos(retryAfter)
           .gaps(acc.gaps(), acc.gapCount())
+          .connection(ex.connectNanos(), ex.tlsNanos())
           .build();
     }
 
@@ -280,9 +289,17 @@ public final class HttpLlmClient implements LlmClient {
       return reply;
     }
     long now = ticker.nanos();
+    reply.tDone = now;
+    try {
+      body = Gzip.decodeIfGzipped(ex.header("content-encoding"), body, BODY_CAP);
+    } catch (IOException e) {
+      reply.outcome = Outcome.INVALID;
+      reply.code = "invalid";
+      reply.message = "the body claims gzip encoding but does not decode: " + e.getMessage();
+      return reply;
+    }
     acc.arrival(now);
     acc.onBody(body.bytes(), 0, body.length());
-    reply.tDone = now;
     if (acc.invalidMessage() != null) {
       reply.outcome = Outcome.INVALID;
       reply.code = "invalid";
@@ -317,6 +334,24 @@ public final class HttpLlmClient implements LlmClient {
       body = new Bodies.Body(new byte[0], 0, true);
     }
     long tDone = ticker.nanos();
+    if (status / 100 == 3) {
+      return noTokens(
+              Outcome.CLIENT_ERROR,
+              status,
+              "redirect",
+              NetworkErrors.redirect(status, ex.header("location")),
+              tSend,
+              tDone,
+              null,
+              ClientResult.NONE)
+          .connection(ex.connectNanos(), ex.tlsNanos())
+          .build();
+    }
+    try {
+      body = Gzip.decodeIfGzipped(ex.header("content-encoding"), body, ERROR_BODY_CAP);
+    } catch (IOException e) {
+      body = new Bodies.Body(new byte[0], 0, true); // classified on its status alone
+    }
     ErrorClassifier.Classified c =
         errors.classify(
             status,
@@ -325,14 +360,16 @@ public final class HttpLlmClient implements LlmClient {
             body.bytes(),
             body.length());
     return noTokens(
-        c.outcome(),
-        status,
-        c.code(),
-        c.message(),
-        tSend,
-        tDone,
-        ex.header("x-generation-id"),
-        c.retryAfterNanos() < 0 ? ClientResult.NONE : c.retryAfterNanos());
+            c.outcome(),
+            status,
+            c.code(),
+            c.message(),
+            tSend,
+            tDone,
+            ex.header("x-generation-id"),
+            c.retryAfterNanos() < 0 ? ClientResult.NONE : c.retryAfterNanos())
+        .connection(ex.connectNanos(), ex.tlsNanos())
+        .build();
   }
 
   private ClientResult beforeResponse(Exception e, long tSend, Timeouts to) {
@@ -344,35 +381,28 @@ public final class HttpLlmClient implements LlmClient {
       message = "client closed";
     } else if (e instanceof HttpConnectTimeoutException) {
       outcome = Outcome.TIMEOUT;
-      message = "connect timeout after " + to.connect().toMillis() + " ms";
+      message = "connect timeout after " + to.connect().toMillis() + " ms (" + e.getMessage() + ")";
     } else if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
       outcome = Outcome.TIMEOUT;
       message = "no response within " + to.firstToken().toMillis() + " ms";
-    } else if (e instanceof SSLException) {
-      outcome = Outcome.CONNECT_ERROR;
-      message = "TLS failure: " + describe(e);
-    } else if (e instanceof ConnectException
-        || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException) {
-      outcome = Outcome.CONNECT_ERROR;
-      message = "cannot connect to " + chatUri.getHost() + ":" + port() + ": " + describe(e);
     } else {
       outcome = Outcome.CONNECT_ERROR;
-      message = "no response: " + describe(e);
+      message = NetworkErrors.plain(chatUri.getHost(), port(), e);
     }
     return noTokens(
-        outcome,
-        0,
-        outcome == Outcome.CONNECT_ERROR ? "connect" : outcome.name().toLowerCase(Locale.ROOT),
-        errors.redact(message),
-        tSend,
-        now,
-        null,
-        ClientResult.NONE);
+            outcome,
+            0,
+            outcome == Outcome.CONNECT_ERROR ? "connect" : outcome.name().toLowerCase(Locale.ROOT),
+            errors.redact(message),
+            tSend,
+            now,
+            null,
+            ClientResult.NONE)
+        .build();
   }
 
   /** A result without any token: failures before, or instead of, a reply. */
-  private static ClientResult noTokens(
+  private static ClientResult.Builder noTokens(
       Outcome outcome,
       int status,
       String code,
@@ -388,8 +418,7 @@ public final class HttpLlmClient implements LlmClient {
         .tSendNs(tSend)
         .tDoneNs(tDone)
         .generationId(generationId)
-        .retryAfterNanos(retryAfterNanos)
-        .build();
+        .retryAfterNanos(retryAfterNanos);
   }
 
   private int port() {

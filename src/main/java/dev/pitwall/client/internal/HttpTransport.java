@@ -33,9 +33,30 @@ public interface HttpTransport extends AutoCloseable {
   @Override
   void close();
 
+  /** {@link Exchange#sentNanos} of a transport that cannot tell when its request went out. */
+  long UNSTAMPED = Long.MIN_VALUE;
+
   /** A response being read. */
   interface Exchange extends AutoCloseable {
     int status();
+
+    /**
+     * When the request went out, on the client's ticker, after any connect, tunnel and handshake
+     * (on a retry after a stale pooled connection: the retry's); {@link #UNSTAMPED} when unknown.
+     */
+    default long sentNanos() {
+      return UNSTAMPED;
+    }
+
+    /** The TCP connect (and proxy tunnel) this exchange waited for; 0 on a reused connection. */
+    default long connectNanos() {
+      return 0;
+    }
+
+    /** The TLS handshake this exchange waited for; 0 on a reused or plain connection. */
+    default long tlsNanos() {
+      return 0;
+    }
 
     /** A header value by lower-case name, or null. */
     String header(String lowerCaseName);

@@ -1,17 +1,24 @@
 package dev.pitwall.client.internal;
 
+import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.ProxySettings;
+import dev.pitwall.time.Ticker;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -19,27 +26,39 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * A lean blocking HTTP/1.1 client: one socket per exchange, TCP_NODELAY, keep-alive pool per host,
  * chunked and fixed-length bodies decoded inside the connection's own 16 KiB buffer (the caller
- * gets slices of it), TLS through the JDK's {@link SSLSocketFactory} with host-name verification.
- * Timeouts are socket read timeouts set before every read, so a stalled stream is noticed exactly
- * when its deadline passes, with no timer thread.
+ * gets slices of it), TLS through the JDK's {@link SSLSocket} with host-name verification and SNI,
+ * HTTPS through an HTTP {@code CONNECT} tunnel when a proxy applies. Timeouts are socket read
+ * timeouts set before every read, so a stalled stream is noticed exactly when its deadline passes,
+ * with no timer thread.
  *
- * <p>A pooled connection the server has meanwhile closed is retried once on a fresh one when it
- * fails before any response byte.
+ * <p>Each exchange reports when its request went out ({@link Exchange#sentNanos}, after connect,
+ * tunnel and handshake) and how long those took on a new connection, so connection set-up never
+ * counts as the server's latency.
+ *
+ * <p>A pooled connection the server has meanwhile closed is retried once on a fresh one when the
+ * write fails or the server closes before any response byte: nothing of the request reached the
+ * application, so the retry is invisible (its send stamp is the one reported). A connection idle
+ * longer than {@code keepaliveIdle} is not reused at all.
  */
 public final class SocketTransport implements HttpTransport {
   private static final int MAX_IDLE_PER_HOST = 64;
+  private static final int MAX_PROXY_HEAD = 16 * 1024;
 
   private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-  private final SSLSocketFactory tls;
+  private final SSLContext tlsContext;
+  private final ProxySettings proxy;
+  private final long keepaliveIdleNanos;
+  private final Ticker ticker;
+  private volatile SSLSocketFactory tls;
   private volatile boolean closed;
 
-  public SocketTransport() {
-    this((SSLSocketFactory) SSLSocketFactory.getDefault());
-  }
-
-  public SocketTransport(SSLSocketFactory tls) {
-    this.tls = tls;
+  /** The transport of {@code config}'s network path, stamping on {@code ticker}. */
+  public SocketTransport(ClientConfig config, Ticker ticker) {
+    this.tlsContext = config.tls();
+    this.proxy = config.proxy();
+    this.keepaliveIdleNanos = config.keepaliveIdle().toNanos();
+    this.ticker = ticker;
   }
 
   @Override
@@ -51,7 +70,7 @@ public final class SocketTransport implements HttpTransport {
     URI uri = request.uri();
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-    String host = uri.getHost();
+    String host = uri.getHost(); // an IPv6 literal keeps its brackets, as the Host header wants
     String key = (https ? "s:" : "p:") + host + ":" + port;
     byte[] bytes = encode(request, host, port, https);
 
@@ -84,11 +103,12 @@ public final class SocketTransport implements HttpTransport {
       return null;
     }
     Connection c;
+    long now = ticker.nanos();
     while ((c = q.pollFirst()) != null) {
-      if (!c.socket.isClosed()) {
+      if (!c.socket.isClosed() && now - c.idleSinceNs <= keepaliveIdleNanos) {
         return c;
       }
-      c.destroy();
+      c.destroy(); // closed here, or idle so long the far side may be closing it right now
     }
     return null;
   }
@@ -96,26 +116,51 @@ public final class SocketTransport implements HttpTransport {
   private Connection connect(String key, String host, int port, boolean https, long timeoutNanos)
       throws IOException {
     int ms = millis(timeoutNanos);
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    boolean tunnel = https && proxy != null && proxy.appliesTo(bare);
+    long t0 = ticker.nanos();
     Socket raw = new Socket();
     try {
       raw.setTcpNoDelay(true);
       raw.setKeepAlive(true);
+      String to = tunnel ? proxy.host() : bare;
+      int toPort = tunnel ? proxy.port() : port;
       try {
-        raw.connect(new InetSocketAddress(host, port), ms);
+        raw.connect(new InetSocketAddress(to, toPort), ms);
       } catch (SocketTimeoutException e) {
-        throw new HttpConnectTimeoutException("connect to " + host + ":" + port + " timed out");
+        throw new HttpConnectTimeoutException(
+            "connect to "
+                + (tunnel ? "the proxy " + proxy.address() : host + ":" + port)
+                + " timed out");
+      } catch (ConnectException e) {
+        if (!tunnel) {
+          throw e;
+        }
+        throw new ConnectException(
+            "cannot connect to the proxy "
+                + proxy.address()
+                + " of "
+                + proxy.source()
+                + " ("
+                + e.getMessage()
+                + ")");
       }
+      if (tunnel) {
+        openTunnel(raw, host, port, ms);
+      }
+      long t1 = ticker.nanos();
       Socket s = raw;
       if (https) {
-        SSLSocket ssl = (SSLSocket) tls.createSocket(raw, host, port, true);
+        SSLSocket ssl = (SSLSocket) tlsFactory().createSocket(raw, bare, port, true);
         SSLParameters params = ssl.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // host-name check; SNI comes with bare
         ssl.setSSLParameters(params);
         ssl.setSoTimeout(ms);
         ssl.startHandshake();
         s = ssl;
       }
-      Connection c = new Connection(this, key, s);
+      long tlsNs = https ? ticker.nanos() - t1 : 0;
+      Connection c = new Connection(this, key, s, t1 - t0, tlsNs);
       open.add(c);
       if (closed) {
         c.destroy();
@@ -128,11 +173,89 @@ public final class SocketTransport implements HttpTransport {
     }
   }
 
+  /** The JDK's default context unless the config gave one, made on the first HTTPS connect. */
+  private SSLSocketFactory tlsFactory() throws IOException {
+    SSLSocketFactory f = tls;
+    if (f == null) {
+      try {
+        f = (tlsContext != null ? tlsContext : SSLContext.getDefault()).getSocketFactory();
+      } catch (NoSuchAlgorithmException e) {
+        throw new SSLException("no default TLS context in this JDK: " + e.getMessage(), e);
+      }
+      tls = f;
+    }
+    return f;
+  }
+
+  /**
+   * Asks the proxy for a tunnel ({@code CONNECT host:port}) and reads its answer byte by byte, so
+   * nothing of the TLS stream behind it is consumed. Credentials go only into this request.
+   */
+  private void openTunnel(Socket raw, String host, int port, int timeoutMs) throws IOException {
+    String authority = host + ":" + port;
+    StringBuilder sb = new StringBuilder(160);
+    sb.append("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ").append(authority);
+    sb.append("\r\nUser-Agent: pitwall\r\n");
+    String auth = proxy.basicAuthorization();
+    if (auth != null) {
+      sb.append("Proxy-Authorization: ").append(auth).append("\r\n");
+    }
+    sb.append("\r\n");
+    raw.getOutputStream().write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    raw.getOutputStream().flush();
+    raw.setSoTimeout(timeoutMs);
+    java.io.InputStream in = raw.getInputStream();
+    StringBuilder head = new StringBuilder(128);
+    while (!head.toString().endsWith("\r\n\r\n") && !head.toString().endsWith("\n\n")) {
+      int b = in.read();
+      if (b < 0 || head.length() > MAX_PROXY_HEAD) {
+        throw new ProxyRefusedException(
+            "the proxy "
+                + proxy.address()
+                + " of "
+                + proxy.source()
+                + " closed the connection instead of opening a tunnel to "
+                + authority);
+      }
+      head.append((char) b);
+    }
+    String statusLine = head.substring(0, head.indexOf("\n")).strip();
+    int status =
+        statusLine.length() >= 12 && statusLine.startsWith("HTTP/1.")
+            ? parseStatus(statusLine)
+            : -1;
+    if (status / 100 != 2) {
+      String what =
+          status == 407
+              ? "asks for credentials it did not accept: check the user and password in "
+                  + proxy.source()
+              : status == 403
+                  ? "forbids tunnels to " + authority + ": ask its administrator to allow the host"
+                  : "would not open a tunnel to " + authority;
+      throw new ProxyRefusedException(
+          "the proxy "
+              + proxy.address()
+              + " answered "
+              + CompletionAccumulator.snippet(statusLine)
+              + " and "
+              + what);
+    }
+  }
+
+  private static int parseStatus(String statusLine) {
+    try {
+      return Integer.parseInt(statusLine.substring(9, 12));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   void release(Connection c) {
     if (closed) {
       c.destroy();
       return;
     }
+    c.idleSinceNs = ticker.nanos();
     ConcurrentLinkedDeque<Connection> q =
         idle.computeIfAbsent(c.key, k -> new ConcurrentLinkedDeque<>());
     if (q.size() >= MAX_IDLE_PER_HOST) {
@@ -221,6 +344,10 @@ public final class SocketTransport implements HttpTransport {
     private int lastTimeoutMs = -1;
     private boolean used;
     private boolean inUse;
+    private long connectNs;
+    private long tlsNs;
+    private long sentNs;
+    volatile long idleSinceNs;
 
     private int status;
     private final Map<String, String> headers = new java.util.HashMap<>();
@@ -230,10 +357,13 @@ public final class SocketTransport implements HttpTransport {
     private boolean keepAlive;
     private int sliceOff;
 
-    Connection(SocketTransport owner, String key, Socket socket) throws IOException {
+    Connection(SocketTransport owner, String key, Socket socket, long connectNs, long tlsNs)
+        throws IOException {
       this.owner = owner;
       this.key = key;
       this.socket = socket;
+      this.connectNs = connectNs;
+      this.tlsNs = tlsNs;
       this.in = socket.getInputStream();
       this.out = socket.getOutputStream();
     }
@@ -242,10 +372,15 @@ public final class SocketTransport implements HttpTransport {
       boolean reused = used;
       used = true;
       inUse = true;
+      if (reused) {
+        connectNs = 0; // set-up is reported by the exchange that waited for it
+        tlsNs = 0;
+      }
       headers.clear();
       pos = 0;
       lim = 0;
       try {
+        sentNs = owner.ticker.nanos();
         out.write(request);
         out.flush();
       } catch (IOException e) {
@@ -331,6 +466,21 @@ public final class SocketTransport implements HttpTransport {
     @Override
     public String header(String lowerCaseName) {
       return headers.get(lowerCaseName);
+    }
+
+    @Override
+    public long sentNanos() {
+      return sentNs;
+    }
+
+    @Override
+    public long connectNanos() {
+      return connectNs;
+    }
+
+    @Override
+    public long tlsNanos() {
+      return tlsNs;
     }
 
     @Override

@@ -48,7 +48,8 @@ final class ModelBinder {
           "json_mode",
           "response_format",
           "reasoning",
-          "extra");
+          "extra",
+          "gzip");
   private static final List<String> RESPONSE_FORMATS =
       List.of("text", "json_object", "json_schema");
   private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[\\w.:-]+");
@@ -273,6 +274,7 @@ final class ModelBinder {
     }
     d.stream = f.bool(m, "stream");
     d.jsonMode = f.bool(m, "json_mode");
+    d.gzip = f.bool(m, "gzip");
     Node format = m.get("response_format");
     if (format != null) {
       Object plain = Plain.of(format, f.problems());
@@ -319,6 +321,7 @@ final class ModelBinder {
     List<String> stop;
     Boolean stream;
     Boolean jsonMode;
+    Boolean gzip;
     final Map<String, Object> extra = new LinkedHashMap<>();
 
     /** This layer with {@code over}'s set fields on top. */
@@ -331,6 +334,7 @@ final class ModelBinder {
       d.stop = over.stop != null ? over.stop : stop;
       d.stream = over.stream != null ? over.stream : stream;
       d.jsonMode = over.jsonMode != null ? over.jsonMode : jsonMode;
+      d.gzip = over.gzip != null ? over.gzip : gzip;
       d.extra.putAll(extra);
       d.extra.putAll(over.extra);
       return d;
@@ -351,7 +355,8 @@ final class ModelBinder {
           stop,
           stream == null ? def.stream() : stream,
           jsonMode == null ? def.jsonMode() : jsonMode,
-          body);
+          body,
+          gzip == null ? def.gzip() : gzip);
     }
   }
 }

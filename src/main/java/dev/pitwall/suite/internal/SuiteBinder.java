@@ -56,7 +56,8 @@ public final class SuiteBinder {
       List.of("requests_per_minute", "tokens_per_minute", "max_cost_usd", "providers");
   static final List<String> PROVIDER_LIMIT_KEYS =
       List.of("requests_per_minute", "tokens_per_minute");
-  static final List<String> TIMEOUT_KEYS = List.of("connect", "first_token", "total");
+  static final List<String> TIMEOUT_KEYS =
+      List.of("connect", "first_token", "total", "keepalive_idle");
   static final List<String> RETRY_KEYS =
       List.of(
           "max",
@@ -326,11 +327,13 @@ public final class SuiteBinder {
     Duration connect = f.duration(m, "connect");
     Duration first = f.duration(m, "first_token");
     Duration total = f.duration(m, "total");
+    Duration idle = f.duration(m, "keepalive_idle");
     Timeouts t =
         new Timeouts(
             connect == null ? d.connect() : connect,
             first == null ? d.firstToken() : first,
-            total == null ? d.total() : total);
+            total == null ? d.total() : total,
+            idle == null ? d.keepaliveIdle() : idle);
     if (t.firstToken().compareTo(t.total()) > 0) {
       f.problems()
           .add(
