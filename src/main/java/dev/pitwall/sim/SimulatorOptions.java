@@ -89,226 +89,114 @@ public record SimulatorOptions(
   }
 
   public SimulatorOptions withHost(String h) {
-    return new SimulatorOptions(
-        h,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.host = h);
   }
 
   public SimulatorOptions withPort(int p) {
-    return new SimulatorOptions(
-        host,
-        p,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.port = p);
   }
 
   public SimulatorOptions withSeed(long s) {
-    return new SimulatorOptions(
-        host,
-        port,
-        s,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.seed = s);
   }
 
   public SimulatorOptions withProfile(SimProfile p) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        p,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.profile = p);
   }
 
   public SimulatorOptions withProfileFile(Path f) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        f,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.profileFile = f);
   }
 
   public SimulatorOptions withRequireKey(boolean r) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        r,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.requireKey = r);
   }
 
   public SimulatorOptions withIoThreads(int n) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        n,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.ioThreads = n);
   }
 
   public SimulatorOptions withLogRequests(boolean l) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        l,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.logRequests = l);
   }
 
   public SimulatorOptions withRequestTimeout(Duration d) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        d,
-        ticker,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.requestTimeout = d);
   }
 
   public SimulatorOptions withTicker(Ticker t) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        t,
-        clock,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.ticker = t);
   }
 
   public SimulatorOptions withClock(Clock c) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        c,
-        tls,
-        keepAliveTimeout);
+    return with(copy -> copy.clock = c);
   }
 
   /** Serves HTTPS with this server context. */
   public SimulatorOptions withTls(SSLContext serverContext) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        serverContext,
-        keepAliveTimeout);
+    return with(copy -> copy.tls = serverContext);
   }
 
   /** Closes connections idle this long between requests. */
   public SimulatorOptions withKeepAliveTimeout(Duration idle) {
-    return new SimulatorOptions(
-        host,
-        port,
-        seed,
-        profile,
-        profileFile,
-        requireKey,
-        ioThreads,
-        logRequests,
-        requestTimeout,
-        ticker,
-        clock,
-        tls,
-        idle);
+    return with(copy -> copy.keepAliveTimeout = idle);
+  }
+
+  /** A copy with one setting changed: every {@code with…} above is one line over it. */
+  private SimulatorOptions with(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The settings as mutable fields, for {@link #with} only. */
+  private static final class Copy {
+    private String host;
+    private int port;
+    private long seed;
+    private SimProfile profile;
+    private Path profileFile;
+    private boolean requireKey;
+    private int ioThreads;
+    private boolean logRequests;
+    private Duration requestTimeout;
+    private Ticker ticker;
+    private Clock clock;
+    private SSLContext tls;
+    private Duration keepAliveTimeout;
+
+    Copy(SimulatorOptions o) {
+      host = o.host;
+      port = o.port;
+      seed = o.seed;
+      profile = o.profile;
+      profileFile = o.profileFile;
+      requireKey = o.requireKey;
+      ioThreads = o.ioThreads;
+      logRequests = o.logRequests;
+      requestTimeout = o.requestTimeout;
+      ticker = o.ticker;
+      clock = o.clock;
+      tls = o.tls;
+      keepAliveTimeout = o.keepAliveTimeout;
+    }
+
+    SimulatorOptions build() {
+      return new SimulatorOptions(
+          host,
+          port,
+          seed,
+          profile,
+          profileFile,
+          requireKey,
+          ioThreads,
+          logRequests,
+          requestTimeout,
+          ticker,
+          clock,
+          tls,
+          keepAliveTimeout);
+    }
   }
 
   /** The profile these options select: explicit, else the file, else the bundled one. */
