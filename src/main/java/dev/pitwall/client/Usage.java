@@ -5,6 +5,11 @@ import java.math.BigDecimal;
 /**
  * The {@code usage} object of a response. {@code cost} is null when the response carried none;
  * {@code isByok} null when absent.
+ *
+ * @param cost {@code usage.cost}: what OpenRouter charged the account. With a key of the user's own
+ *     at the provider (BYOK) that is only OpenRouter's fee; the provider bills the rest itself.
+ * @param upstreamCost {@code usage.cost_details.upstream_inference_cost}: what the provider
+ *     charged, null when absent
  */
 public record Usage(
     int promptTokens,
@@ -12,4 +17,28 @@ public record Usage(
     int reasoningTokens,
     int cachedTokens,
     BigDecimal cost,
-    Boolean isByok) {}
+    Boolean isByok,
+    BigDecimal upstreamCost) {
+
+  public Usage(
+      int promptTokens,
+      int completionTokens,
+      int reasoningTokens,
+      int cachedTokens,
+      BigDecimal cost,
+      Boolean isByok) {
+    this(promptTokens, completionTokens, reasoningTokens, cachedTokens, cost, isByok, null);
+  }
+
+  /**
+   * What the call cost the user, or null when the response said nothing: {@code cost}, plus the
+   * provider's charge when BYOK (OpenRouter's usage-accounting docs: {@code cost} is then only the
+   * fee and {@code upstream_inference_cost} the provider's own bill).
+   */
+  public BigDecimal userCost() {
+    if (!Boolean.TRUE.equals(isByok) || upstreamCost == null) {
+      return cost;
+    }
+    return cost == null ? upstreamCost : cost.add(upstreamCost);
+  }
+}

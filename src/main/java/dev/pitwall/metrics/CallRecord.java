@@ -17,6 +17,13 @@ import java.util.Objects;
  * @param wallStartEpochMs wall-clock time of {@code tSendNs}, for humans and time-series charts
  * @param tCallSchedNs when the schedule intended the call's first attempt to start: the same as
  *     {@code tSchedNs} on a first attempt, earlier on a retry, so each row carries the whole call
+ * @param costUsd what the attempt cost the user: with BYOK, OpenRouter's fee plus the provider's
+ *     charge
+ * @param byok whether the provider was called with the user's own key ({@code usage.is_byok}), null
+ *     when the response did not say
+ * @param genLatencyMs OpenRouter's own total latency of the generation ({@code GET /generation}
+ *     {@code latency}), null when not fetched ({@code generation_stats} off) or not available
+ * @param genTimeMs the provider's generation time by the same record ({@code generation_time})
  */
 public record CallRecord(
     long callId,
@@ -49,7 +56,10 @@ public record CallRecord(
     TokenSource tokenSource,
     BigDecimal costUsd,
     String nonce,
-    long tCallSchedNs) {
+    long tCallSchedNs,
+    Boolean byok,
+    Double genLatencyMs,
+    Double genTimeMs) {
 
   public static final long NONE = -1L;
 
@@ -129,6 +139,9 @@ public record CallRecord(
     private String nonce;
     // Boxed so that "not set" can follow tSchedNs: a first attempt is scheduled when its call is.
     private Long tCallSchedNs;
+    private Boolean byok;
+    private Double genLatencyMs;
+    private Double genTimeMs;
 
     private Builder() {}
 
@@ -164,6 +177,9 @@ public record CallRecord(
       costUsd = r.costUsd;
       nonce = r.nonce;
       tCallSchedNs = r.tCallSchedNs;
+      byok = r.byok;
+      genLatencyMs = r.genLatencyMs;
+      genTimeMs = r.genTimeMs;
     }
 
     public Builder callId(long callId) {
@@ -322,6 +338,18 @@ public record CallRecord(
       return this;
     }
 
+    public Builder byok(Boolean byok) {
+      this.byok = byok;
+      return this;
+    }
+
+    /** OpenRouter's record of the generation: total latency and generation time, ms. */
+    public Builder generationStats(Double latencyMs, Double generationTimeMs) {
+      this.genLatencyMs = latencyMs;
+      this.genTimeMs = generationTimeMs;
+      return this;
+    }
+
     public CallRecord build() {
       return new CallRecord(
           callId,
@@ -354,7 +382,10 @@ public record CallRecord(
           tokenSource,
           costUsd,
           nonce,
-          tCallSchedNs == null ? tSchedNs : tCallSchedNs);
+          tCallSchedNs == null ? tSchedNs : tCallSchedNs,
+          byok,
+          genLatencyMs,
+          genTimeMs);
     }
   }
 

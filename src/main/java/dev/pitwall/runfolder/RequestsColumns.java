@@ -49,6 +49,9 @@ final class RequestsColumns {
   static final String TOKEN_SOURCE = "token_source";
   static final String COST_USD = "cost_usd";
   static final String NONCE = "nonce";
+  static final String IS_BYOK = "is_byok";
+  static final String GEN_LATENCY = "gen_latency_ms";
+  static final String GEN_TIME = "gen_time_ms";
 
   static final List<String> ALL =
       List.of(
@@ -90,7 +93,10 @@ final class RequestsColumns {
           CACHED_TOKENS,
           TOKEN_SOURCE,
           COST_USD,
-          NONCE);
+          NONCE,
+          IS_BYOK,
+          GEN_LATENCY,
+          GEN_TIME);
 
   /** Columns a row cannot be rebuilt without; the others default to "absent". */
   static final List<String> REQUIRED =

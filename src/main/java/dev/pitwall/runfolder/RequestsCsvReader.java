@@ -116,6 +116,8 @@ public final class RequestsCsvReader {
             row.isMapped(T_CALL_SCHED) && text(row, T_CALL_SCHED) != null
                 ? stamp(row, T_CALL_SCHED)
                 : stamp(row, T_SCHED))
+        .byok(text(row, IS_BYOK) == null ? null : Boolean.valueOf(text(row, IS_BYOK).strip()))
+        .generationStats(millis(row, GEN_LATENCY), millis(row, GEN_TIME))
         .build();
   }
 
@@ -186,6 +188,18 @@ public final class RequestsCsvReader {
           .movePointRight(6)
           .setScale(0, RoundingMode.HALF_EVEN)
           .longValueExact();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + v + "' is not a number of milliseconds");
+    }
+  }
+
+  private static Double millis(CSVRecord row, String column) {
+    String v = text(row, column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(v.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(column + " '" + v + "' is not a number of milliseconds");
     }

@@ -106,6 +106,9 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(r.tokenSource().name());
     row.add(Fmt.money(r.costUsd()));
     row.add(r.nonce());
+    row.add(r.byok());
+    row.add(r.genLatencyMs() == null ? null : Fmt.fixed(r.genLatencyMs(), 1));
+    row.add(r.genTimeMs() == null ? null : Fmt.fixed(r.genTimeMs(), 1));
     return row;
   }
 

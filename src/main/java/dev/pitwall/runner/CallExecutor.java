@@ -20,15 +20,28 @@ final class CallExecutor {
   private final Limiters limiters;
   private final RetryPolicy retryPolicy;
   private final Budget budget;
+  private final Halt halt;
   private final long t0;
   private final AtomicLong nonces = new AtomicLong();
 
-  CallExecutor(RunContext ctx, Limiters limiters, RetryPolicy retryPolicy, Budget budget, long t0) {
+  CallExecutor(
+      RunContext ctx,
+      Limiters limiters,
+      RetryPolicy retryPolicy,
+      Budget budget,
+      Halt halt,
+      long t0) {
     this.ctx = ctx;
     this.limiters = limiters;
     this.retryPolicy = retryPolicy;
     this.budget = budget;
+    this.halt = halt;
     this.t0 = t0;
+  }
+
+  /** Whether a new attempt may start: no stop, budget left, and the target has not halted us. */
+  boolean mayStart() {
+    return !ctx.stop().isStopped() && !budget.exhausted() && !halt.halted();
   }
 
   /**
@@ -40,14 +53,8 @@ final class CallExecutor {
     int attempt = 1;
     long sched = tSchedNs;
     while (true) {
-      if (ctx.stop().isStopped()) {
-        finish(skipped(call, attempt, sched, tSchedNs, Outcome.CANCELLED, ctx.stop().reason()));
-        return;
-      }
-      if (budget.exhausted()) {
-        finish(
-            skipped(
-                call, attempt, sched, tSchedNs, Outcome.BUDGET_STOPPED, "max_cost_usd reached"));
+      if (!mayStart()) {
+        finish(unsent(call, attempt, sched, tSchedNs));
         return;
       }
       ClientResult result;
@@ -67,6 +74,7 @@ final class CallExecutor {
       }
       CallRecord record = toRecord(call, attempt, sched, tSchedNs, result, nonce);
       budget.add(record.costUsd());
+      haltOn(record);
       write(record);
       ctx.metrics().recordGaps(record, result.gapsNs(), result.gapCount());
       long delay = retryPolicy.delayNanos(result.outcome(), attempt, result.retryAfterNanos());
@@ -89,6 +97,37 @@ final class CallExecutor {
   /** Records a call that was never sent (stopped, out of budget) so every call appears once. */
   void skip(PlannedCall call, Outcome outcome, String why) {
     finish(skipped(call, 1, CallRecord.NONE, CallRecord.NONE, outcome, why));
+  }
+
+  /** Records a call that {@link #mayStart} kept back, with the outcome of what held it. */
+  void skipUnsent(PlannedCall call) {
+    finish(unsent(call, 1, CallRecord.NONE, CallRecord.NONE));
+  }
+
+  /** A 402, or a 401/403 on the key, halts the run: the next attempts would be refused alike. */
+  private void haltOn(CallRecord record) {
+    Halt.Cause cause = Halt.causeOf(record.httpStatus(), record.errorCode());
+    if (cause != null) {
+      halt.halt(
+          cause,
+          String.format(
+              "%s answered HTTP %d (%s)",
+              record.model(),
+              record.httpStatus(),
+              record.errorMessage() == null ? "no message" : record.errorMessage()));
+    }
+  }
+
+  /** The record of an attempt held back by a stop, the budget or a halt, in that precedence. */
+  private CallRecord unsent(PlannedCall call, int attempt, long schedRaw, long callSchedRaw) {
+    if (ctx.stop().isStopped()) {
+      return skipped(call, attempt, schedRaw, callSchedRaw, Outcome.CANCELLED, ctx.stop().reason());
+    }
+    if (halt.halted()) {
+      return skipped(call, attempt, schedRaw, callSchedRaw, halt.cause().unsent(), halt.reason());
+    }
+    return skipped(
+        call, attempt, schedRaw, callSchedRaw, Outcome.BUDGET_STOPPED, "max_cost_usd reached");
   }
 
   /** A call's final record: written, and counted by the progress bar. */
@@ -151,7 +190,7 @@ final class CallExecutor {
       completionTokens = 0;
       source = TokenSource.NONE;
     }
-    BigDecimal cost = usage == null ? null : usage.cost();
+    BigDecimal cost = usage == null ? null : usage.userCost();
     if (cost == null && (promptTokens > 0 || completionTokens > 0)) {
       cost = ctx.costs().estimate(cell.model(), promptTokens, completionTokens).orElse(null);
     }
@@ -190,6 +229,7 @@ final class CallExecutor {
         .costUsd(cost)
         .nonce(nonce)
         .tCallSchedNs(rel(callSchedRaw))
+        .byok(usage == null ? null : usage.isByok())
         .build();
   }
 
