@@ -21,6 +21,7 @@ import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runfolder.RunLayout;
 import dev.pitwall.runner.CostEstimator;
+import dev.pitwall.runner.GenerationLookup;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
@@ -65,6 +66,12 @@ import java.util.stream.Collectors;
  * RunOutcome} whose folder holds what was measured.
  */
 public final class Pitwall {
+  /**
+   * Look-ups of a generation that 404s: OpenRouter may not have its record for about a second after
+   * the call ends (the look-up waits 500 ms between tries).
+   */
+  private static final int GENERATION_ATTEMPTS = 4;
+
   private final RunOptions options;
 
   public Pitwall(RunOptions options) {
@@ -105,8 +112,15 @@ public final class Pitwall {
       } catch (IOException e) {
         throw new UsageException(e.getMessage() + ": free some disk space or pass --results DIR");
       }
-      try (LlmClient client = LlmClients.http(session.config(), Ticker.system(), catalog)) {
-        return measure(plan, slice, target, client, costs, runDir, seed);
+      try (LlmClient client = LlmClients.http(session.config(), Ticker.system(), catalog);
+          OpenRouterApi records = new OpenRouterApi(session.config())) {
+        // OpenRouter keeps a record of each generation; so do the simulator and other
+        // OpenRouter-compatible servers, which answer /key as it does.
+        GenerationLookup lookup =
+            target.kind() != Target.Kind.URL || key.httpStatus() / 100 == 2
+                ? id -> records.generation(id, GENERATION_ATTEMPTS)
+                : null;
+        return measure(plan, slice, target, client, costs, lookup, runDir, seed);
       }
     }
   }
@@ -304,6 +318,7 @@ public final class Pitwall {
       Target target,
       LlmClient client,
       CostEstimator costs,
+      GenerationLookup lookup,
       Path runDir,
       long seed)
       throws IOException, InterruptedException {
@@ -337,6 +352,7 @@ public final class Pitwall {
                   .startEpochMs(start.toEpochMilli())
                   .nonce(options.nonce())
                   .grace(options.grace())
+                  .generations(lookup)
                   .build());
       status = runner.run();
       haltReason = runner.haltReason();

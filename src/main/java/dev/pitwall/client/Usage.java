@@ -36,9 +36,14 @@ public record Usage(
    * fee and {@code upstream_inference_cost} the provider's own bill).
    */
   public BigDecimal userCost() {
-    if (!Boolean.TRUE.equals(isByok) || upstreamCost == null) {
-      return cost;
+    return userCost(cost, isByok, upstreamCost);
+  }
+
+  /** OpenRouter's charge, plus the provider's own when BYOK; null when neither is known. */
+  static BigDecimal userCost(BigDecimal charged, Boolean byok, BigDecimal upstream) {
+    if (!Boolean.TRUE.equals(byok) || upstream == null) {
+      return charged;
     }
-    return cost == null ? upstreamCost : cost.add(upstreamCost);
+    return charged == null ? upstream : charged.add(upstream);
   }
 }

@@ -21,6 +21,7 @@ final class CallExecutor {
   private final RetryPolicy retryPolicy;
   private final Budget budget;
   private final Halt halt;
+  private final GenerationStats generations;
   private final long t0;
   private final AtomicLong nonces = new AtomicLong();
 
@@ -30,12 +31,14 @@ final class CallExecutor {
       RetryPolicy retryPolicy,
       Budget budget,
       Halt halt,
+      GenerationStats generations,
       long t0) {
     this.ctx = ctx;
     this.limiters = limiters;
     this.retryPolicy = retryPolicy;
     this.budget = budget;
     this.halt = halt;
+    this.generations = generations;
     this.t0 = t0;
   }
 
@@ -136,9 +139,12 @@ final class CallExecutor {
     ctx.progress().callEnded(record, budget.spent());
   }
 
-  /** Every attempt goes to requests.csv (flushed at once) and to the metrics. */
+  /**
+   * Every attempt goes to the metrics at once and to requests.csv (flushed at once, or once
+   * OpenRouter's record of it is in: {@link GenerationStats}).
+   */
   private void write(CallRecord record) {
-    ctx.requests().accept(record);
+    generations.write(record);
     ctx.metrics().accept(record);
   }
 

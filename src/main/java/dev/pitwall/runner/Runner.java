@@ -57,8 +57,18 @@ public final class Runner {
     Plan plan = ctx.plan();
     Iterations its = plan.suite().iterations();
     long t0 = ctx.ticker().nanos();
+    GenerationStats generations =
+        new GenerationStats(
+            ctx.generations(),
+            plan.suite().generationStats(),
+            ctx.requests(),
+            ctx.metrics(),
+            budget,
+            ctx.sleeper(),
+            ctx.stop());
     CallExecutor executor =
-        new CallExecutor(ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, halt, t0);
+        new CallExecutor(
+            ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, halt, generations, t0);
     ctx.progress().started(its.calls() == Iterations.UNBOUNDED ? -1 : plan.totalCalls());
     ExecutorService threads = WorkerThreads.newExecutor("pitwall-call");
     try {
@@ -82,6 +92,7 @@ public final class Runner {
       }
     } finally {
       threads.shutdownNow();
+      generations.finish();
       ctx.progress().finished();
     }
     if (ctx.stop().isStopped()) {
