@@ -8,8 +8,10 @@ import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.ModelInfo;
 import dev.pitwall.client.OpenRouterApi;
+import dev.pitwall.client.ProviderPrices;
 import dev.pitwall.history.History;
 import dev.pitwall.metrics.Goodput;
+import dev.pitwall.metrics.RunFailures;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
@@ -20,11 +22,13 @@ import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runfolder.RunLayout;
 import dev.pitwall.runner.CostEstimator;
+import dev.pitwall.runner.GenerationLookup;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
 import dev.pitwall.runner.Runner;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.Shard;
@@ -40,6 +44,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +67,12 @@ import java.util.stream.Collectors;
  * RunOutcome} whose folder holds what was measured.
  */
 public final class Pitwall {
+  /**
+   * Look-ups of a generation that 404s: OpenRouter may not have its record for about a second after
+   * the call ends (the look-up waits 500 ms between tries).
+   */
+  private static final int GENERATION_ATTEMPTS = 4;
+
   private final RunOptions options;
 
   public Pitwall(RunOptions options) {
@@ -87,14 +98,15 @@ public final class Pitwall {
             options.environment());
     long seed = seed(settings);
     try (TargetSession session = TargetSession.open(target, seed, options.environment())) {
+      KeyStatus key = checkKey(session);
       ModelCatalog catalog = catalog(session);
       Suite suite = SuiteLoader.load(suiteFile, settings, modelIds(catalog));
       if (target.simulated()) {
         simulatorBanner(session, seed);
       }
       Plan plan = slice(Plan.of(suite), slice);
-      CostEstimator costs = catalog::estimateCost;
-      checkBudget(plan, costs);
+      CostEstimator costs = costs(catalog, providerPrices(session, plan));
+      checkBudget(plan, costs, key.limitRemaining());
       Path runDir;
       try {
         runDir = RunLayout.create(options.results(), suite.name(), Instant.now());
@@ -102,8 +114,15 @@ public final class Pitwall {
         throw new UsageException(e.getMessage() + ": free some disk space or pass --results DIR");
       }
       ClientConfig config = session.config().withKeepaliveIdle(suite.timeouts().keepaliveIdle());
-      try (LlmClient client = LlmClients.http(config, Ticker.system(), catalog)) {
-        return measure(plan, slice, target, client, costs, runDir, seed);
+      try (LlmClient client = LlmClients.http(config, Ticker.system(), catalog);
+          OpenRouterApi records = new OpenRouterApi(session.config())) {
+        // OpenRouter keeps a record of each generation; so do the simulator and other
+        // OpenRouter-compatible servers, which answer /key as it does.
+        GenerationLookup lookup =
+            target.kind() != Target.Kind.URL || key.httpStatus() / 100 == 2
+                ? id -> records.generation(id, GENERATION_ATTEMPTS)
+                : null;
+        return measure(plan, slice, target, client, costs, lookup, runDir, seed);
       }
     }
   }
@@ -133,25 +152,39 @@ public final class Pitwall {
   }
 
   /**
-   * The target's models and prices, after checking the key with OpenRouter. An empty catalog when
-   * the target answers but has no usable /models (another OpenAI-compatible server).
+   * Asks the target about the key ({@code GET /key}): OpenRouter refusing it ends the run before
+   * any measurement; what is left under the key's credit limit bounds the plan. Other targets may
+   * have no such endpoint, and their answer only counts for the limit.
+   */
+  private static KeyStatus checkKey(TargetSession session) throws RunRefusedException {
+    Target target = session.target();
+    try (OpenRouterApi api = new OpenRouterApi(session.config())) {
+      KeyStatus key = api.key();
+      if (key.valid()) {
+        return key;
+      }
+      if (target.kind() == Target.Kind.OPENROUTER) {
+        if (key.httpStatus() == 0 || key.httpStatus() / 100 == 3) {
+          // not reached at all (the message is the network path's one plain sentence)
+          throw new RunRefusedException(Reason.UNREACHABLE, key.message());
+        }
+        throw new RunRefusedException(
+            Reason.UNREACHABLE,
+            String.format(
+                "%s rejected the API key before any measurement (HTTP %d: %s). Check %s.",
+                target.label(), key.httpStatus(), key.message(), Target.KEY_VARIABLE));
+      }
+      return new KeyStatus(true, key.httpStatus(), null, null, null, null);
+    }
+  }
+
+  /**
+   * The target's models and prices. An empty catalog when the target answers but has no usable
+   * /models (another OpenAI-compatible server).
    */
   private ModelCatalog catalog(TargetSession session) throws RunRefusedException {
     Target target = session.target();
     try (OpenRouterApi api = new OpenRouterApi(session.config())) {
-      if (target.kind() == Target.Kind.OPENROUTER) {
-        KeyStatus key = api.key();
-        if (!key.valid() && (key.httpStatus() == 0 || key.httpStatus() / 100 == 3)) {
-          throw new RunRefusedException(Reason.UNREACHABLE, key.message());
-        }
-        if (!key.valid()) {
-          throw new RunRefusedException(
-              Reason.UNREACHABLE,
-              String.format(
-                  "%s rejected the API key before any measurement (HTTP %d: %s). Check %s.",
-                  target.label(), key.httpStatus(), key.message(), Target.KEY_VARIABLE));
-        }
-      }
       try {
         return api.models();
       } catch (OpenRouterApi.ApiException e) {
@@ -206,21 +239,77 @@ public final class Pitwall {
     return plan;
   }
 
-  private void checkBudget(Plan plan, CostEstimator costs) throws RunRefusedException {
-    BigDecimal limit = plan.suite().limits().maxCostUsd();
+  /** Each provider's price for the models of cells whose route names providers. */
+  private static ProviderPrices providerPrices(TargetSession session, Plan plan) {
+    Set<String> models = new LinkedHashSet<>();
+    for (Cell cell : plan.cells()) {
+      if (cell.route().order() != null || cell.route().only() != null) {
+        models.addAll(Preflight.models(cell));
+      }
+    }
+    if (models.isEmpty()) {
+      return ProviderPrices.NONE;
+    }
+    try (OpenRouterApi api = new OpenRouterApi(session.config())) {
+      return ProviderPrices.load(api, models);
+    }
+  }
+
+  /** List prices, and a provider's own price where its endpoint gives one. */
+  private static CostEstimator costs(ModelCatalog catalog, ProviderPrices prices) {
+    return new CostEstimator() {
+      @Override
+      public Optional<BigDecimal> estimate(String model, int prompt, int completion) {
+        return catalog.estimateCost(model, prompt, completion);
+      }
+
+      @Override
+      public Optional<BigDecimal> estimate(
+          String model, String provider, int prompt, int completion) {
+        return prices
+            .pricing(model, provider)
+            .flatMap(p -> p.cost(prompt, completion))
+            .or(() -> estimate(model, prompt, completion));
+      }
+    };
+  }
+
+  /**
+   * Refuses a plan whose worst case exceeds {@code max_cost_usd} or what is left under the key's
+   * credit limit ({@code GET /key} {@code limit_remaining}): past the latter OpenRouter answers 402
+   * and the run stops there anyway. {@code --allow-over-budget} turns both into warnings.
+   */
+  private void checkBudget(Plan plan, CostEstimator costs, BigDecimal limitRemaining)
+      throws RunRefusedException {
     Optional<BigDecimal> estimate = Preflight.maxCost(plan, costs);
-    if (limit == null || estimate.isEmpty() || estimate.get().compareTo(limit) <= 0) {
+    if (estimate.isEmpty()) {
       return;
     }
-    String message =
+    String bound =
         String.format(
-            "the plan may cost up to $%s (%d calls at max_tokens), more than"
-                + " max_cost_usd $%s. Lower calls, iterations or max_tokens, raise"
-                + " max_cost_usd, or pass --allow-over-budget (the run then stops at the"
-                + " limit).",
-            estimate.get().setScale(4, RoundingMode.UP).toPlainString(),
-            plan.totalCalls(),
-            limit.toPlainString());
+            "the plan may cost up to $%s (%d calls at max_tokens, retries and fallback models"
+                + " included)",
+            estimate.get().setScale(4, RoundingMode.UP).toPlainString(), plan.totalCalls());
+    BigDecimal limit = plan.suite().limits().maxCostUsd();
+    if (limit != null && estimate.get().compareTo(limit) > 0) {
+      refuseOrWarn(
+          bound
+              + ", more than max_cost_usd $"
+              + limit.toPlainString()
+              + ". Lower calls, iterations or max_tokens, raise max_cost_usd, or pass"
+              + " --allow-over-budget (the run then stops at the limit).");
+    }
+    if (limitRemaining != null && estimate.get().compareTo(limitRemaining) > 0) {
+      refuseOrWarn(
+          bound
+              + ", more than the key's limit_remaining $"
+              + limitRemaining.toPlainString()
+              + ". Raise the key's credit limit or add credits, run less, or pass"
+              + " --allow-over-budget (the run then stops at the first HTTP 402).");
+    }
+  }
+
+  private void refuseOrWarn(String message) throws RunRefusedException {
     if (!options.allowOverBudget()) {
       throw new RunRefusedException(Reason.OVER_BUDGET, message);
     }
@@ -233,6 +322,7 @@ public final class Pitwall {
       Target target,
       LlmClient client,
       CostEstimator costs,
+      GenerationLookup lookup,
       Path runDir,
       long seed)
       throws IOException, InterruptedException {
@@ -251,6 +341,7 @@ public final class Pitwall {
         target.label());
     out.flush();
     RunStatus status;
+    String haltReason;
     long limitWaitNs;
     try (RequestsCsvWriter requests =
         RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV))) {
@@ -265,8 +356,10 @@ public final class Pitwall {
                   .startEpochMs(start.toEpochMilli())
                   .nonce(options.nonce())
                   .grace(options.grace())
+                  .generations(lookup)
                   .build());
       status = runner.run();
+      haltReason = runner.haltReason();
       limitWaitNs = runner.rateLimitWaitNanos();
     }
     RunInfo info =
@@ -277,7 +370,7 @@ public final class Pitwall {
             target.simulated(),
             start,
             Instant.now(),
-            partialReason(status),
+            partialReason(status, haltReason),
             seed,
             settingsOf(plan, slice),
             BuildInfo.pitwallVersion(),
@@ -287,7 +380,8 @@ public final class Pitwall {
     Reports.writeAll(runDir, result, suite);
     appendHistory(runDir, result);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
-    RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, limitWaitNs);
+    List<String> failures = RunFailures.reasons(result, suite.allowedProviders());
+    RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, failures, limitWaitNs);
     printSummary(outcome);
     return outcome;
   }
@@ -298,6 +392,9 @@ public final class Pitwall {
     out.print(ConsoleTable.render(outcome.result()));
     if (!outcome.verdicts().isEmpty()) {
       out.print(ConsoleTable.renderVerdicts(outcome.verdicts()));
+    }
+    for (String failure : outcome.failures()) {
+      out.println("FAILED: " + failure);
     }
     if (outcome.rateLimitWaitNanos() > 0) {
       out.printf(
@@ -335,11 +432,15 @@ public final class Pitwall {
     }
   }
 
-  private String partialReason(RunStatus status) {
+  private String partialReason(RunStatus status, String haltReason) {
     return switch (status) {
       case COMPLETE -> null;
       case INTERRUPTED -> options.stop().reason();
-      case BUDGET_EXHAUSTED -> "budget exhausted (max_cost_usd)";
+      case BUDGET_EXHAUSTED ->
+          haltReason == null
+              ? "budget exhausted (max_cost_usd)"
+              : "budget exhausted: the account has no credits left, " + haltReason;
+      case KEY_REJECTED -> "the target stopped accepting the API key: " + haltReason;
     };
   }
 }

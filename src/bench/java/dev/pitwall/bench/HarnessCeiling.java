@@ -151,7 +151,8 @@ public final class HarnessCeiling {
               null,
               System.currentTimeMillis(),
               false,
-              Duration.ofSeconds(5));
+              Duration.ofSeconds(5),
+              null);
       new Runner(ctx).run();
     }
     double seconds = (Ticker.system().nanos() - t0) / 1e9;

@@ -114,7 +114,8 @@ public final class RunCommand implements Callable<Integer> {
     return switch (outcome.status()) {
       case INTERRUPTED -> ExitCode.INTERRUPTED;
       case BUDGET_EXHAUSTED -> ExitCode.BUDGET;
-      case COMPLETE -> outcome.slosPassed() ? ExitCode.OK : ExitCode.GATE_FAILED;
+      case KEY_REJECTED -> ExitCode.UNREACHABLE;
+      case COMPLETE -> outcome.passed() ? ExitCode.OK : ExitCode.GATE_FAILED;
     };
   }
 }

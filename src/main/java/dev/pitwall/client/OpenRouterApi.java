@@ -241,7 +241,8 @@ public final class OpenRouterApi implements AutoCloseable {
                 ModelCatalog.decimal(d.get("total_cost")),
                 d.path("is_byok").isBoolean() ? d.get("is_byok").asBoolean() : null,
                 d.path("finish_reason").asText(null),
-                d.path("cancelled").isBoolean() ? d.get("cancelled").asBoolean() : null));
+                d.path("cancelled").isBoolean() ? d.get("cancelled").asBoolean() : null,
+                ModelCatalog.decimal(d.get("upstream_inference_cost"))));
       } catch (IOException e) {
         throw new ApiException(r.status(), "GET generation did not return JSON");
       }

@@ -21,6 +21,13 @@ import java.util.Objects;
  * @param connectNs the TCP connect (and proxy tunnel) before {@code tSendNs}; 0 on a reused
  *     connection
  * @param tlsNs the TLS handshake before {@code tSendNs}; 0 on a reused or plain connection
+ * @param costUsd what the attempt cost the user: with BYOK, OpenRouter's fee plus the provider's
+ *     charge
+ * @param byok whether the provider was called with the user's own key ({@code usage.is_byok}), null
+ *     when the response did not say
+ * @param genLatencyMs OpenRouter's own total latency of the generation ({@code GET /generation}
+ *     {@code latency}), null when not fetched ({@code generation_stats} off) or not available
+ * @param genTimeMs the provider's generation time by the same record ({@code generation_time})
  */
 public record CallRecord(
     long callId,
@@ -55,7 +62,10 @@ public record CallRecord(
     String nonce,
     long tCallSchedNs,
     long connectNs,
-    long tlsNs) {
+    long tlsNs,
+    Boolean byok,
+    Double genLatencyMs,
+    Double genTimeMs) {
 
   public static final long NONE = -1L;
 
@@ -137,6 +147,9 @@ public record CallRecord(
     private Long tCallSchedNs;
     private long connectNs;
     private long tlsNs;
+    private Boolean byok;
+    private Double genLatencyMs;
+    private Double genTimeMs;
 
     private Builder() {}
 
@@ -174,6 +187,9 @@ public record CallRecord(
       tlsNs = r.tlsNs;
       nonce = r.nonce;
       tCallSchedNs = r.tCallSchedNs;
+      byok = r.byok;
+      genLatencyMs = r.genLatencyMs;
+      genTimeMs = r.genTimeMs;
     }
 
     public Builder callId(long callId) {
@@ -339,6 +355,18 @@ public record CallRecord(
       return this;
     }
 
+    public Builder byok(Boolean byok) {
+      this.byok = byok;
+      return this;
+    }
+
+    /** OpenRouter's record of the generation: total latency and generation time, ms. */
+    public Builder generationStats(Double latencyMs, Double generationTimeMs) {
+      this.genLatencyMs = latencyMs;
+      this.genTimeMs = generationTimeMs;
+      return this;
+    }
+
     public CallRecord build() {
       return new CallRecord(
           callId,
@@ -373,7 +401,10 @@ public record CallRecord(
           nonce,
           tCallSchedNs == null ? tSchedNs : tCallSchedNs,
           connectNs,
-          tlsNs);
+          tlsNs,
+          byok,
+          genLatencyMs,
+          genTimeMs);
     }
   }
 

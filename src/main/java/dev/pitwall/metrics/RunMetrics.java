@@ -1,5 +1,6 @@
 package dev.pitwall.metrics;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,16 @@ public final class RunMetrics implements CallSink {
   private static boolean neverSent(CallRecord r) {
     return r.tSendNs() == CallRecord.NONE
         && (r.outcome() == Outcome.CANCELLED || r.outcome() == Outcome.BUDGET_STOPPED);
+  }
+
+  /**
+   * Adds cost learnt after an attempt was recorded (a timed-out call whose bill came later from
+   * OpenRouter's record of it) to the attempt's series.
+   */
+  public void addLateCost(CallRecord record, BigDecimal usd) {
+    if (record.phase() == Phase.MEASUREMENT && !neverSent(record)) {
+      recorder(record).addCost(usd);
+    }
   }
 
   /** Records the gaps between token-bearing events of one measurement attempt (ICL). */

@@ -53,6 +53,10 @@ final class SeriesRecorder {
     }
   }
 
+  void addCost(BigDecimal usd) {
+    cost.accumulateAndGet(usd, BigDecimal::add);
+  }
+
   void record(CallRecord r) {
     outcomes.incrementAndGet(r.outcome().ordinal());
     promptTokens.add(Math.max(0, r.promptTokens()));

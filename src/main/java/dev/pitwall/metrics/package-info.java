@@ -15,7 +15,9 @@
  *
  * <p>The suite's SLOs are judged here too: {@link dev.pitwall.metrics.SloGate} per series on the
  * merged figures, {@link dev.pitwall.metrics.Goodput} per request. That is this package's one use
- * of {@code dev.pitwall.suite} (its {@code Slo} record).
+ * of {@code dev.pitwall.suite} (its {@code Slo} record). {@link dev.pitwall.metrics.RunFailures}
+ * decides what else fails a finished run (a cell with no success, a data-policy violation), for the
+ * exit code and report.md alike.
  *
  * <p>Thread-safety: recording is lock-free and safe from any thread; iteration flips and results
  * are taken by one coordinating thread. Result records are immutable, except that the histograms

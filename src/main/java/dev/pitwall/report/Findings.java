@@ -3,6 +3,7 @@ package dev.pitwall.report;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.ProviderNames;
+import dev.pitwall.metrics.RunFailures;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.metrics.SloVerdict;
@@ -72,25 +73,23 @@ final class Findings {
                 + " measured attempt(s).");
       }
     }
-    List<String> allowed = ctx.suite().allowedProviders();
-    if (!allowed.isEmpty()) {
-      for (SeriesResult s : series) {
-        String served = s.key().servedProvider();
-        if (!"unknown".equals(served)
-            && allowed.stream().noneMatch(a -> ProviderNames.same(a, served))) {
-          out.add(
-              "Data-policy violation: **"
-                  + served
-                  + "** served "
-                  + s.outcomes().total()
-                  + " measured attempt(s) of "
-                  + s.key().model()
-                  + " but is not in allowed_providers "
-                  + allowed
-                  + ".");
-        }
-      }
+    for (RunFailures.PolicyViolation v :
+        RunFailures.policyViolations(ctx.result(), ctx.suite().allowedProviders())) {
+      SeriesResult s = v.series();
+      out.add(
+          "Data-policy violation: **"
+              + s.key().servedProvider()
+              + "** served "
+              + s.outcomes().total()
+              + " measured attempt(s) of "
+              + s.key().model()
+              + " but is not in allowed_providers "
+              + v.allowed()
+              + ".");
     }
+    RunFailures.failedCells(ctx.result())
+        .keySet()
+        .forEach(cell -> out.add("**Cell `" + cell + "` failed**: no measured call succeeded."));
     for (SloVerdict v : ctx.verdicts()) {
       if (!v.passed()) {
         out.add("SLO failed for " + v.series().label() + ": " + v.describe() + ".");

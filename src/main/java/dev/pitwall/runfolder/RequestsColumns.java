@@ -51,6 +51,9 @@ final class RequestsColumns {
   static final String NONCE = "nonce";
   static final String CONNECT = "connect_ms";
   static final String TLS = "tls_ms";
+  static final String IS_BYOK = "is_byok";
+  static final String GEN_LATENCY = "gen_latency_ms";
+  static final String GEN_TIME = "gen_time_ms";
 
   static final List<String> ALL =
       List.of(
@@ -94,7 +97,10 @@ final class RequestsColumns {
           COST_USD,
           NONCE,
           CONNECT,
-          TLS);
+          TLS,
+          IS_BYOK,
+          GEN_LATENCY,
+          GEN_TIME);
 
   /** Columns a row cannot be rebuilt without; the others default to "absent". */
   static final List<String> REQUIRED =

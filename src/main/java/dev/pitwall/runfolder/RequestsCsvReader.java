@@ -117,6 +117,8 @@ public final class RequestsCsvReader {
                 ? stamp(row, T_CALL_SCHED)
                 : stamp(row, T_SCHED))
         .connection(durationOrZero(row, CONNECT), durationOrZero(row, TLS))
+        .byok(text(row, IS_BYOK) == null ? null : Boolean.valueOf(text(row, IS_BYOK).strip()))
+        .generationStats(millis(row, GEN_LATENCY), millis(row, GEN_TIME))
         .build();
   }
 
@@ -196,6 +198,18 @@ public final class RequestsCsvReader {
   private static long durationOrZero(CSVRecord row, String column) {
     long ns = stamp(row, column);
     return ns == CallRecord.NONE ? 0 : ns;
+  }
+
+  private static Double millis(CSVRecord row, String column) {
+    String v = text(row, column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + v + "' is not a number of milliseconds");
+    }
   }
 
   private static BigDecimal money(CSVRecord row, String column) {

@@ -108,6 +108,9 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(r.nonce());
     row.add(Fmt.exactMs(r.connectNs()));
     row.add(Fmt.exactMs(r.tlsNs()));
+    row.add(r.byok());
+    row.add(r.genLatencyMs() == null ? null : Fmt.fixed(r.genLatencyMs(), 1));
+    row.add(r.genTimeMs() == null ? null : Fmt.fixed(r.genTimeMs(), 1));
     return row;
   }
 

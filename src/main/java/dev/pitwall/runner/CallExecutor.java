@@ -20,15 +20,31 @@ final class CallExecutor {
   private final Limiters limiters;
   private final RetryPolicy retryPolicy;
   private final Budget budget;
+  private final Halt halt;
+  private final GenerationStats generations;
   private final long t0;
   private final AtomicLong nonces = new AtomicLong();
 
-  CallExecutor(RunContext ctx, Limiters limiters, RetryPolicy retryPolicy, Budget budget, long t0) {
+  CallExecutor(
+      RunContext ctx,
+      Limiters limiters,
+      RetryPolicy retryPolicy,
+      Budget budget,
+      Halt halt,
+      GenerationStats generations,
+      long t0) {
     this.ctx = ctx;
     this.limiters = limiters;
     this.retryPolicy = retryPolicy;
     this.budget = budget;
+    this.halt = halt;
+    this.generations = generations;
     this.t0 = t0;
+  }
+
+  /** Whether a new attempt may start: no stop, budget left, and the target has not halted us. */
+  boolean mayStart() {
+    return !ctx.stop().isStopped() && !budget.exhausted() && !halt.halted();
   }
 
   /**
@@ -40,14 +56,8 @@ final class CallExecutor {
     int attempt = 1;
     long sched = tSchedNs;
     while (true) {
-      if (ctx.stop().isStopped()) {
-        finish(skipped(call, attempt, sched, tSchedNs, Outcome.CANCELLED, ctx.stop().reason()));
-        return;
-      }
-      if (budget.exhausted()) {
-        finish(
-            skipped(
-                call, attempt, sched, tSchedNs, Outcome.BUDGET_STOPPED, "max_cost_usd reached"));
+      if (!mayStart()) {
+        finish(unsent(call, attempt, sched, tSchedNs));
         return;
       }
       ClientResult result;
@@ -70,6 +80,7 @@ final class CallExecutor {
         record = waitRefused(record, result.retryAfterNanos());
       }
       budget.add(record.costUsd());
+      haltOn(record);
       write(record);
       ctx.metrics().recordGaps(record, result.gapsNs(), result.gapCount());
       long delay = retryPolicy.delayNanos(result.outcome(), attempt, result.retryAfterNanos());
@@ -110,15 +121,49 @@ final class CallExecutor {
     finish(skipped(call, 1, CallRecord.NONE, CallRecord.NONE, outcome, why));
   }
 
+  /** Records a call that {@link #mayStart} kept back, with the outcome of what held it. */
+  void skipUnsent(PlannedCall call) {
+    finish(unsent(call, 1, CallRecord.NONE, CallRecord.NONE));
+  }
+
+  /** A 402, or a 401/403 on the key, halts the run: the next attempts would be refused alike. */
+  private void haltOn(CallRecord record) {
+    Halt.Cause cause = Halt.causeOf(record.httpStatus(), record.errorCode());
+    if (cause != null) {
+      halt.halt(
+          cause,
+          String.format(
+              "%s answered HTTP %d (%s)",
+              record.model(),
+              record.httpStatus(),
+              record.errorMessage() == null ? "no message" : record.errorMessage()));
+    }
+  }
+
+  /** The record of an attempt held back by a stop, the budget or a halt, in that precedence. */
+  private CallRecord unsent(PlannedCall call, int attempt, long schedRaw, long callSchedRaw) {
+    if (ctx.stop().isStopped()) {
+      return skipped(call, attempt, schedRaw, callSchedRaw, Outcome.CANCELLED, ctx.stop().reason());
+    }
+    if (halt.halted()) {
+      return skipped(call, attempt, schedRaw, callSchedRaw, halt.cause().unsent(), halt.reason());
+    }
+    return skipped(
+        call, attempt, schedRaw, callSchedRaw, Outcome.BUDGET_STOPPED, "max_cost_usd reached");
+  }
+
   /** A call's final record: written, and counted by the progress bar. */
   private void finish(CallRecord record) {
     write(record);
     ctx.progress().callEnded(record, budget.spent());
   }
 
-  /** Every attempt goes to requests.csv (flushed at once) and to the metrics. */
+  /**
+   * Every attempt goes to the metrics at once and to requests.csv (flushed at once, or once
+   * OpenRouter's record of it is in: {@link GenerationStats}).
+   */
   private void write(CallRecord record) {
-    ctx.requests().accept(record);
+    generations.write(record);
     ctx.metrics().accept(record);
   }
 
@@ -170,7 +215,7 @@ final class CallExecutor {
       completionTokens = 0;
       source = TokenSource.NONE;
     }
-    BigDecimal cost = usage == null ? null : usage.cost();
+    BigDecimal cost = usage == null ? null : usage.userCost();
     if (cost == null && (promptTokens > 0 || completionTokens > 0)) {
       cost = ctx.costs().estimate(cell.model(), promptTokens, completionTokens).orElse(null);
     }
@@ -210,6 +255,7 @@ final class CallExecutor {
         .nonce(nonce)
         .tCallSchedNs(rel(callSchedRaw))
         .connection(r.connectNs(), r.tlsNs())
+        .byok(usage == null ? null : usage.isByok())
         .build();
   }
 

@@ -3,13 +3,20 @@ package dev.pitwall.runner;
 import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Message;
 import dev.pitwall.suite.Plan;
+import dev.pitwall.suite.Route;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The most a plan can cost before any call is made: every call of every cell (warmup included)
- * priced at its prompt (about 4 characters a token) plus {@code max_tokens} of output. An upper
- * bound, since answers usually stop before max_tokens; empty when a model has no known price.
+ * The most a plan can cost before any call is made: every attempt the plan allows (each call of
+ * every cell, warmup included, times {@code 1 + retries.max}) priced at its prompt (about 4
+ * characters a token) plus {@code max_tokens} of output, at the dearest price that could serve it:
+ * the cell's model or any of its fallback {@code models}, at each provider its route names (the
+ * provider's own price, from its endpoint) and, when routing may leave those providers, at the
+ * model's list price too. An upper bound, since answers usually stop before max_tokens and failed
+ * attempts are mostly not billed; empty when a model has no known price.
  */
 public final class Preflight {
   /** Output tokens assumed for a call whose suite sets no max_tokens. */
@@ -18,20 +25,65 @@ public final class Preflight {
   private Preflight() {}
 
   public static Optional<BigDecimal> maxCost(Plan plan, CostEstimator costs) {
-    long callsPerCell =
-        (long) plan.suite().iterations().calls() * plan.suite().iterations().total();
+    long attemptsPerCell =
+        (long) plan.suite().iterations().calls()
+            * plan.suite().iterations().total()
+            * (1 + plan.suite().retries().maxRetries());
     BigDecimal total = BigDecimal.ZERO;
     for (Cell cell : plan.cells()) {
-      int promptTokens = promptTokens(cell);
-      Integer max = cell.request().maxTokens();
-      Optional<BigDecimal> one =
-          costs.estimate(cell.model(), promptTokens, max == null ? DEFAULT_OUTPUT_TOKENS : max);
+      Optional<BigDecimal> one = maxPerAttempt(cell, costs);
       if (one.isEmpty()) {
         return Optional.empty();
       }
-      total = total.add(one.get().multiply(BigDecimal.valueOf(callsPerCell)));
+      total = total.add(one.get().multiply(BigDecimal.valueOf(attemptsPerCell)));
     }
     return Optional.of(total);
+  }
+
+  /** The most one attempt of {@code cell} can cost, over every model and provider it may reach. */
+  static Optional<BigDecimal> maxPerAttempt(Cell cell, CostEstimator costs) {
+    int prompt = promptTokens(cell);
+    Integer max = cell.request().maxTokens();
+    int output = max == null ? DEFAULT_OUTPUT_TOKENS : max;
+    Route route = cell.route();
+    List<String> providers = route.only() != null ? route.only() : listOrEmpty(route.order());
+    boolean mayLeaveThem =
+        providers.isEmpty()
+            || (route.only() == null && !Boolean.FALSE.equals(route.allowFallbacks()));
+    BigDecimal most = null;
+    for (String model : models(cell)) {
+      List<Optional<BigDecimal>> prices = new ArrayList<>();
+      if (mayLeaveThem) {
+        prices.add(costs.estimate(model, prompt, output));
+      }
+      for (String provider : providers) {
+        prices.add(costs.estimate(model, provider, prompt, output));
+      }
+      for (Optional<BigDecimal> price : prices) {
+        if (price.isEmpty()) {
+          return Optional.empty();
+        }
+        most = most == null ? price.get() : most.max(price.get());
+      }
+    }
+    return Optional.ofNullable(most);
+  }
+
+  /** The cell's model, then the fallback models of its request ({@code models}), if any. */
+  public static List<String> models(Cell cell) {
+    List<String> out = new ArrayList<>(List.of(cell.model()));
+    if (cell.request().extra().get("models") instanceof List<?> fallbacks) {
+      for (Object m : fallbacks) {
+        if (m instanceof String id && !out.contains(id)) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> listOrEmpty(List<String> list) {
+    return list == null ? List.of() : list;
   }
 
   static int promptTokens(Cell cell) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param startEpochMs wall-clock time of the run's start, to stamp records for humans
  * @param nonce append a per-call nonce to each prompt so prompt caches cannot flatter repeats
  * @param grace how long calls in flight may finish after a stop before they are cancelled
+ * @param generations OpenRouter's records of generations, or null when the target keeps none
  */
 public record RunContext(
     Plan plan,
@@ -29,7 +30,8 @@ public record RunContext(
     ProgressListener progress,
     long startEpochMs,
     boolean nonce,
-    Duration grace) {
+    Duration grace,
+    GenerationLookup generations) {
   public RunContext {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(client, "client");
@@ -51,7 +53,7 @@ public record RunContext(
   /**
    * Builds a {@link RunContext}. Defaults: the system ticker and sleeper, records and metrics going
    * nowhere but a fresh {@link RunMetrics}, no cost estimate, a fresh stop signal, no progress,
-   * start 0, no nonce, 10 s grace.
+   * start 0, no nonce, 10 s grace, no generation look-ups.
    */
   public static final class Builder {
     private final Plan plan;
@@ -66,6 +68,7 @@ public record RunContext(
     private long startEpochMs;
     private boolean nonce;
     private Duration grace;
+    private GenerationLookup generations;
 
     private Builder(Plan plan, LlmClient client) {
       this.plan = Objects.requireNonNull(plan, "plan");
@@ -119,6 +122,12 @@ public record RunContext(
       return this;
     }
 
+    /** Where to find OpenRouter's record of a generation; none by default. */
+    public Builder generations(GenerationLookup generations) {
+      this.generations = generations;
+      return this;
+    }
+
     public RunContext build() {
       return new RunContext(
           plan,
@@ -132,7 +141,8 @@ public record RunContext(
           progress,
           startEpochMs,
           nonce,
-          grace);
+          grace,
+          generations);
     }
   }
 }

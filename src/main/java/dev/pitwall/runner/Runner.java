@@ -43,6 +43,7 @@ public final class Runner {
 
   private final RunContext ctx;
   private final Budget budget;
+  private final Halt halt = new Halt();
   private final Limiters limiters;
 
   public Runner(RunContext ctx) {
@@ -56,8 +57,18 @@ public final class Runner {
     Plan plan = ctx.plan();
     Iterations its = plan.suite().iterations();
     long t0 = ctx.ticker().nanos();
+    GenerationStats generations =
+        new GenerationStats(
+            ctx.generations(),
+            plan.suite().generationStats(),
+            ctx.requests(),
+            ctx.metrics(),
+            budget,
+            ctx.sleeper(),
+            ctx.stop());
     CallExecutor executor =
-        new CallExecutor(ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, t0);
+        new CallExecutor(
+            ctx, limiters, new RetryPolicy(plan.suite().retries()), budget, halt, generations, t0);
     ctx.progress().started(its.calls() == Iterations.UNBOUNDED ? -1 : plan.totalCalls());
     ExecutorService threads = WorkerThreads.newExecutor("pitwall-call");
     try {
@@ -66,7 +77,7 @@ public final class Runner {
         IterationCalls calls = new IterationCalls(plan, i, phase, ctx.ticker());
         ctx.progress().iterationStarted(i + 1, its.total(), phase == Phase.WARMUP);
         long startMs = nowEpochMs(t0);
-        if (ctx.stop().isStopped() || budget.exhausted()) {
+        if (!executor.mayStart()) {
           if (!calls.timeBound()) {
             skipAll(executor, calls);
           }
@@ -81,12 +92,21 @@ public final class Runner {
       }
     } finally {
       threads.shutdownNow();
+      generations.finish();
       ctx.progress().finished();
     }
     if (ctx.stop().isStopped()) {
       return RunStatus.INTERRUPTED;
     }
+    if (halt.halted()) {
+      return halt.cause().status();
+    }
     return budget.exhausted() ? RunStatus.BUDGET_EXHAUSTED : RunStatus.COMPLETE;
+  }
+
+  /** Why the target halted the run (a 402, a rejected key), or null when it did not. */
+  public String haltReason() {
+    return halt.reason();
   }
 
   /** Money spent so far, USD. */
@@ -114,11 +134,11 @@ public final class Runner {
                 return;
               }
               PlannedCall call = calls.get(k);
-              if (ctx.stop().isStopped() || budget.exhausted()) {
+              if (!executor.mayStart()) {
                 if (calls.timeBound()) {
                   return;
                 }
-                skip(executor, call);
+                executor.skipUnsent(call);
               } else {
                 executor.execute(call, ctx.ticker().nanos());
               }
@@ -152,7 +172,7 @@ public final class Runner {
       if (fireAt - calls.deadlineNanos() >= 0) {
         break; // the iteration's time is up; its calls in flight still end inside it
       }
-      if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, 0, () -> false) || budget.exhausted()) {
+      if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, 0, () -> false) || !executor.mayStart()) {
         break;
       }
       PlannedCall call = calls.get(k);
@@ -169,7 +189,7 @@ public final class Runner {
     }
     if (!calls.timeBound()) {
       for (; k < calls.size(); k++) {
-        skip(executor, calls.get(k));
+        executor.skipUnsent(calls.get(k));
       }
     }
     awaitWithGrace(inFlight);
@@ -237,16 +257,9 @@ public final class Runner {
     }
   }
 
-  private void skip(CallExecutor executor, PlannedCall call) {
-    executor.skip(
-        call,
-        ctx.stop().isStopped() ? Outcome.CANCELLED : Outcome.BUDGET_STOPPED,
-        ctx.stop().isStopped() ? ctx.stop().reason() : "max_cost_usd reached");
-  }
-
   private void skipAll(CallExecutor executor, IterationCalls calls) {
     for (long k = 0; k < calls.size(); k++) {
-      skip(executor, calls.get(k));
+      executor.skipUnsent(calls.get(k));
     }
   }
 

@@ -37,6 +37,13 @@
  *   <li>Iterations are barriers, so each iteration's histograms hold exactly its own calls, and
  *       every planned call ends in exactly one final record (CANCELLED or BUDGET_STOPPED when it
  *       was never sent).
+ *   <li>Three things keep a new attempt from starting, checked in one place ({@code
+ *       CallExecutor.mayStart}): a stop asked by a person ({@link dev.pitwall.runner.StopSignal}),
+ *       the budget, and a {@link dev.pitwall.runner.Halt} forced by the target (a 402, a rejected
+ *       key), since every further call would get the same answer.
+ *   <li>OpenRouter's record of a call ({@code GET /generation}) is fetched after it by one
+ *       background thread ({@code GenerationStats}), so the look-up is never on a timed path; the
+ *       record reaches the metrics at once and requests.csv once completed.
  * </ul>
  *
  * <p>Thread-safety: a {@link dev.pitwall.runner.Runner} runs once, from one thread; it uses one

@@ -72,7 +72,8 @@ public record Shard(int index, int count) {
             s.timeouts(),
             s.retries(),
             s.allowedProviders(),
-            s.slos());
+            s.slos(),
+            s.generationStats());
     return new Plan(divided, mine);
   }
 

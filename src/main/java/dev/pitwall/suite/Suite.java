@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 /**
  * A parsed, validated suite: what to send, to which models, how hard and how often. Immutable.
  * {@code allowedProviders} empty means no data-policy audit.
+ *
+ * @param generationStats fetch OpenRouter's record of each call ({@code GET /generation}) after it,
+ *     for its server-side latency and generation time
  */
 public record Suite(
     String name,
@@ -23,7 +26,8 @@ public record Suite(
     Timeouts timeouts,
     Retries retries,
     List<String> allowedProviders,
-    List<Slo> slos) {
+    List<Slo> slos,
+    boolean generationStats) {
   public Suite {
     Objects.requireNonNull(name, "name");
     description = description == null ? "" : description;
@@ -36,6 +40,36 @@ public record Suite(
     retries = retries == null ? Retries.NONE : retries;
     allowedProviders = allowedProviders == null ? List.of() : List.copyOf(allowedProviders);
     slos = slos == null ? List.of() : List.copyOf(slos);
+  }
+
+  /** A suite without {@code generation_stats}. */
+  public Suite(
+      String name,
+      String description,
+      Path source,
+      List<Prompt> prompts,
+      List<ModelSpec> models,
+      Load load,
+      Iterations iterations,
+      Limits limits,
+      Timeouts timeouts,
+      Retries retries,
+      List<String> allowedProviders,
+      List<Slo> slos) {
+    this(
+        name,
+        description,
+        source,
+        prompts,
+        models,
+        load,
+        iterations,
+        limits,
+        timeouts,
+        retries,
+        allowedProviders,
+        slos,
+        false);
   }
 
   /**
@@ -87,6 +121,9 @@ public record Suite(
     m.put("retries.honour_retry_after", Boolean.toString(retries.honourRetryAfter()));
     if (!allowedProviders.isEmpty()) {
       m.put("allowed_providers", String.join(",", allowedProviders));
+    }
+    if (generationStats) {
+      m.put("generation_stats", "true");
     }
     for (Slo slo : slos) {
       m.put("slos." + slo.key(), Double.toString(slo.limit()));

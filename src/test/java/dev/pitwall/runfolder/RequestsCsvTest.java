@@ -45,6 +45,18 @@ class RequestsCsvTest {
   }
 
   @Test
+  void roundTripsByokAndOpenRoutersGenerationTimes() throws IOException {
+    CallRecord byok =
+        ReportFixtures.run().records().get(0).toBuilder()
+            .byok(true)
+            .generationStats(1250.0, 1200.5)
+            .build();
+    Path file = write(List.of(byok));
+    assertThat(Files.readAllLines(file).get(1)).endsWith(",true,1250.0,1200.5");
+    assertThat(RequestsCsvReader.read(file).records()).containsExactly(byok);
+  }
+
+  @Test
   void headerHasTheDocumentedColumnsAndRowsStayOnOneLine() throws IOException {
     List<CallRecord> records = ReportFixtures.run().records();
     List<String> lines = Files.readAllLines(write(records));
@@ -54,7 +66,8 @@ class RequestsCsvTest {
             "wall_start,t_sched_ms,t_call_sched_ms,t_send_ms,t_first_ms,t_answer_ms,t_last_ms")
         .contains(
             "ttft_ms,ttfa_ms,e2e_ms,call_e2e_ms,tpot_ms,output_tokens_per_s,dispatch_delay_ms")
-        .endsWith("token_source,cost_usd,nonce,connect_ms,tls_ms");
+        .endsWith(
+            "token_source,cost_usd,nonce,connect_ms,tls_ms,is_byok,gen_latency_ms,gen_time_ms");
     assertThat(lines).hasSize(records.size() + 1);
   }
 

@@ -56,6 +56,7 @@ public final class CompletionAccumulator implements SseParser.Listener {
   private int reasoningTokens;
   private int cachedTokens;
   private BigDecimal cost;
+  private BigDecimal upstreamCost;
   private Boolean isByok;
 
   private boolean done;
@@ -194,6 +195,8 @@ public final class CompletionAccumulator implements SseParser.Listener {
   private static final byte[] COMPLETION_TOKENS = name("completion_tokens");
   private static final byte[] COST = name("cost");
   private static final byte[] IS_BYOK = name("is_byok");
+  private static final byte[] COST_DETAILS = name("cost_details");
+  private static final byte[] UPSTREAM_INFERENCE_COST = name("upstream_inference_cost");
   private static final byte[] PROMPT_TOKENS_DETAILS = name("prompt_tokens_details");
   private static final byte[] CACHED_TOKENS = name("cached_tokens");
   private static final byte[] COMPLETION_TOKENS_DETAILS = name("completion_tokens_details");
@@ -381,6 +384,8 @@ public final class CompletionAccumulator implements SseParser.Listener {
         } else {
           p.skipChildren();
         }
+      } else if (p.nameIs(COST_DETAILS)) {
+        upstreamCost = nestedDecimal(p, UPSTREAM_INFERENCE_COST, upstreamCost);
       } else if (p.nameIs(PROMPT_TOKENS_DETAILS)) {
         cachedTokens = nestedInt(p, CACHED_TOKENS);
       } else if (p.nameIs(COMPLETION_TOKENS_DETAILS)) {
@@ -401,6 +406,24 @@ public final class CompletionAccumulator implements SseParser.Listener {
     while (p.next() == JsonCursor.FIELD_NAME) {
       if (p.nameIs(name)) {
         value = intOr(p, value);
+      } else {
+        p.next();
+        p.skipChildren();
+      }
+    }
+    return value;
+  }
+
+  private static BigDecimal nestedDecimal(JsonCursor p, byte[] name, BigDecimal fallback)
+      throws IOException {
+    BigDecimal value = fallback;
+    if (p.next() != JsonCursor.START_OBJECT) {
+      p.skipChildren();
+      return value;
+    }
+    while (p.next() == JsonCursor.FIELD_NAME) {
+      if (p.nameIs(name)) {
+        value = decimalOr(p, value);
       } else {
         p.next();
         p.skipChildren();
@@ -606,7 +629,14 @@ public final class CompletionAccumulator implements SseParser.Listener {
   /** The usage object, or null when none came. */
   public Usage usage() {
     return hasUsage
-        ? new Usage(promptTokens, completionTokens, reasoningTokens, cachedTokens, cost, isByok)
+        ? new Usage(
+            promptTokens,
+            completionTokens,
+            reasoningTokens,
+            cachedTokens,
+            cost,
+            isByok,
+            upstreamCost)
         : null;
   }
 

@@ -41,6 +41,12 @@ public final class ErrorClassifier {
     this.key = key;
   }
 
+  /**
+   * The error code of a 403 whose metadata flags the input ({@code reasons}, {@code
+   * flagged_input}): OpenRouter's moderation refused this prompt, the key itself is fine.
+   */
+  public static final String MODERATION = "moderation";
+
   /** What a failed response means. {@code retryAfterNanos} is -1 when none was asked for. */
   public record Classified(Outcome outcome, String code, String message, long retryAfterNanos) {}
 
@@ -73,6 +79,9 @@ public final class ErrorClassifier {
           }
           message = err.path("message").asText(null);
           JsonNode meta = err.path("metadata");
+          if (status == 403 && (meta.has("reasons") || meta.has("flagged_input"))) {
+            code = MODERATION; // the prompt was flagged: not a key problem (docs/metrics.md)
+          }
           if (meta.path("retry_after_seconds").isNumber()) {
             retryAfterSeconds = (long) Math.ceil(meta.get("retry_after_seconds").asDouble());
           }

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,6 +208,20 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     info.model = chat.model();
+    BigDecimal remaining = state.accounts.limitRemaining(key);
+    if (remaining != null && remaining.signum() == 0) {
+      // OpenRouter's answer when the key's credit limit (or the balance) is used up.
+      sendError(
+          ctx,
+          info,
+          ErrorReply.of(
+              402,
+              "Insufficient credits. This key's limit of $"
+                  + state.profile.rateLimits().creditLimitUsd().toPlainString()
+                  + " is used up.",
+              "payment_required"));
+      return;
+    }
     KeyAccounts.Admission admission = state.accounts.admit(key);
     if (!admission.admitted()) {
       Map<String, Object> metadata = new LinkedHashMap<>();
@@ -287,8 +302,8 @@ public final class HttpHandler extends SimpleChannelInboundHandler<FullHttpReque
     var usage = state.accounts.usage(account);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("label", maskKey(key));
-    d.put("limit", null);
-    d.put("limit_remaining", null);
+    d.put("limit", state.profile.rateLimits().creditLimitUsd());
+    d.put("limit_remaining", state.accounts.limitRemaining(account));
     d.put("limit_reset", null);
     d.put("include_byok_in_limit", false);
     d.put("usage", usage);

@@ -56,6 +56,12 @@ public final class KeyAccounts {
     a.usage = a.usage.add(cost);
   }
 
+  /** Credit left under the key's limit (never below 0), or null when the key has no limit. */
+  public synchronized BigDecimal limitRemaining(String key) {
+    BigDecimal limit = limits.creditLimitUsd();
+    return limit == null ? null : limit.subtract(usage(key)).max(BigDecimal.ZERO);
+  }
+
   public synchronized BigDecimal usage(String key) {
     Account a = accounts.get(key);
     return a == null ? BigDecimal.ZERO : a.usage;

@@ -49,7 +49,8 @@ public final class SuiteBinder {
           "timeouts",
           "retries",
           "allowed_providers",
-          "slos");
+          "slos",
+          "generation_stats");
   static final List<String> LOAD_KEYS = List.of("mode", "concurrency", "rate", "arrival", "seed");
   static final List<String> ITERATION_KEYS = List.of("warmup", "measurement", "calls", "duration");
   static final List<String> LIMIT_KEYS =
@@ -165,7 +166,8 @@ public final class SuiteBinder {
         timeouts,
         retries,
         allowed,
-        slos);
+        slos,
+        Boolean.TRUE.equals(f.bool(root, "generation_stats")));
   }
 
   private String defaultName() {
