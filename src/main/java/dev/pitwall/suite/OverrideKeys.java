@@ -42,10 +42,11 @@ public final class OverrideKeys {
     for (String k : List.of("requests_per_minute", "tokens_per_minute", "max_cost_usd")) {
       keys.put(k, "limits");
     }
-    for (String k : List.of("stream", "max_tokens", "temperature", "top_p", "json_mode")) {
+    for (String k : List.of("stream", "max_tokens", "temperature", "top_p", "json_mode", "gzip")) {
       keys.put(k, "request");
     }
     keys.put("retries", "");
+    keys.put("generation_stats", "");
     return Collections.unmodifiableMap(keys);
   }
 

@@ -61,6 +61,12 @@ class OverridesTest {
   }
 
   @Test
+  void generationStatsCanBeSwitchedOnFromTheCommandLine() throws Exception {
+    assertThat(load(Map.of()).generationStats()).isFalse();
+    assertThat(load(Map.of("generation_stats", "true")).generationStats()).isTrue();
+  }
+
+  @Test
   void topPAndJsonModeCanBeOverridden() throws Exception {
     Suite s = load(Map.of("top_p", "0.5", "json_mode", "true"));
     assertThat(s.models())

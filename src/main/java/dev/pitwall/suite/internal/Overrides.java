@@ -65,6 +65,8 @@ public final class Overrides {
       Scalar value = scalar(o.getValue(), pos);
       if (key.equals("retries")) {
         result = with(result, "retries", retries(result.get("retries"), value));
+      } else if (section.isEmpty()) {
+        result = with(result, key, value);
       } else if (section.equals("request")) {
         request.put(key, new Entry(key, pos, value));
       } else {

@@ -104,7 +104,10 @@ class SchemaKeysTest {
             }
           }
         });
-    assertThat(OverrideKeys.SUITE).containsEntry("models", "").containsEntry("retries", "");
+    assertThat(OverrideKeys.SUITE)
+        .containsEntry("models", "")
+        .containsEntry("retries", "")
+        .containsEntry("generation_stats", "");
     assertThat(OverrideKeys.all()).doesNotHaveDuplicates();
   }
 }
