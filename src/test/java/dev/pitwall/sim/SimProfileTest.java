@@ -13,13 +13,13 @@ class SimProfileTest {
   @Test
   void bundledProfileHasTheSeedModelsAndProviders() {
     SimProfile p = SimProfile.bundled();
-    assertThat(p.endpointsOf("anthropic/claude-3.5-sonnet"))
+    assertThat(p.endpointsOf("anthropic/claude-sonnet-4.5"))
         .extracting(SimEndpoint::providerName)
-        .containsExactly("Anthropic", "Amazon Bedrock", "Google Vertex");
+        .containsExactly("Anthropic", "Amazon Bedrock", "Google");
     assertThat(p.endpointsOf("openai/gpt-4o"))
         .extracting(SimEndpoint::providerSlug)
         .containsExactly("openai", "azure");
-    assertThat(p.endpointsOf("google/gemini-2.0-flash-001")).hasSize(2);
+    assertThat(p.endpointsOf("google/gemini-2.5-flash")).hasSize(2);
     assertThat(p.endpointsOf("meta-llama/llama-3.1-70b-instruct")).hasSize(4);
     assertThat(p.endpointsOf("mistralai/mistral-large")).hasSize(1);
     assertThat(p.endpointsOf("openai/gpt-4o-mini")).isNotEmpty();
@@ -34,9 +34,9 @@ class SimProfileTest {
     SimProfile p = SimProfile.bundled();
     List<Double> ttfts =
         List.of(
-                "anthropic/claude-3.5-sonnet",
+                "anthropic/claude-sonnet-4.5",
                 "openai/gpt-4o",
-                "google/gemini-2.0-flash-001",
+                "google/gemini-2.5-flash",
                 "meta-llama/llama-3.1-70b-instruct")
             .stream()
             .map(id -> p.endpointsOf(id).get(0).ttftMedianMs())

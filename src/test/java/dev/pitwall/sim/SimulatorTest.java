@@ -100,7 +100,7 @@ class SimulatorTest {
     var res =
         post(
             "/chat/completions",
-            "{\"model\":\"google/gemini-2.0-flash-001\",\"stream\":true,"
+            "{\"model\":\"google/gemini-2.5-flash\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.headers().firstValue("content-type")).hasValue("text/event-stream");
