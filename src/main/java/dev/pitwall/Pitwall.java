@@ -5,7 +5,6 @@ import dev.pitwall.client.KeyStatus;
 import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.ModelCatalog;
-import dev.pitwall.client.ModelInfo;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.history.History;
 import dev.pitwall.metrics.Goodput;
@@ -42,8 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one way to run a suite, for the command line and for Java code alike (as JMH's {@code new
@@ -87,7 +84,8 @@ public final class Pitwall {
     long seed = seed(settings);
     try (TargetSession session = TargetSession.open(target, seed)) {
       ModelCatalog catalog = catalog(session);
-      Suite suite = SuiteLoader.load(suiteFile, settings, modelIds(catalog));
+      Suite suite =
+          SuiteLoader.load(suiteFile, settings, TargetSession.knownModels(target, catalog));
       if (target.simulated()) {
         simulatorBanner(session, seed);
       }
@@ -170,11 +168,6 @@ public final class Pitwall {
         return new ModelCatalog(List.of());
       }
     }
-  }
-
-  /** The ids a suite may name; empty (no check) when the target lists no models. */
-  private static Set<String> modelIds(ModelCatalog catalog) {
-    return catalog.models().stream().map(ModelInfo::id).collect(Collectors.toSet());
   }
 
   private void simulatorBanner(TargetSession session, long seed) {
