@@ -8,6 +8,7 @@ import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.history.History;
 import dev.pitwall.metrics.Goodput;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
@@ -17,6 +18,7 @@ import dev.pitwall.report.ConsoleTable;
 import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runfolder.RunLayout;
+import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
@@ -24,6 +26,8 @@ import dev.pitwall.runner.RunStatus;
 import dev.pitwall.runner.Runner;
 import dev.pitwall.sim.SimulatorOptions;
 import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.KnownModels;
+import dev.pitwall.suite.ModelSpec;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.Shard;
 import dev.pitwall.suite.Suite;
@@ -84,8 +88,10 @@ public final class Pitwall {
     long seed = seed(settings);
     try (TargetSession session = TargetSession.open(target, seed)) {
       ModelCatalog catalog = catalog(session);
-      Suite suite =
-          SuiteLoader.load(suiteFile, settings, TargetSession.knownModels(target, catalog));
+      KnownModels known = TargetSession.knownModels(target, catalog);
+      Suite suite = SuiteLoader.load(suiteFile, settings, known);
+      ProviderNames names =
+          new ProviderNames(known.providersOf(suite.models().stream().map(ModelSpec::id).toList()));
       if (target.simulated()) {
         simulatorBanner(session, seed);
       }
@@ -99,7 +105,7 @@ public final class Pitwall {
         throw new UsageException(e.getMessage() + ": free some disk space or pass --results DIR");
       }
       try (LlmClient client = LlmClients.http(session.config(), Ticker.system(), catalog)) {
-        return measure(plan, slice, target, client, costs, runDir, seed);
+        return measure(plan, slice, target, client, costs, names, runDir, seed);
       }
     }
   }
@@ -223,12 +229,13 @@ public final class Pitwall {
       Target target,
       LlmClient client,
       CostEstimator costs,
+      ProviderNames names,
       Path runDir,
       long seed)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
     PrintWriter out = options.out();
-    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()));
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()), names);
     Instant start = Instant.now();
     out.printf(
         "# pitwall %s: suite %s, %d cells, %s, target %s%n",
@@ -243,7 +250,7 @@ public final class Pitwall {
     RunStatus status;
     long limitWaitNs;
     try (RequestsCsvWriter requests =
-        RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV))) {
+        RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV), names)) {
       Runner runner =
           new Runner(
               RunContext.builder(plan, client)
@@ -274,7 +281,7 @@ public final class Pitwall {
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
     RunResult result = new RunResult(info, metrics.results());
-    Reports.writeAll(runDir, result, suite);
+    Reports.writeAll(runDir, result, SuiteFacts.of(suite, names));
     appendHistory(runDir, result);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
     RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, limitWaitNs);

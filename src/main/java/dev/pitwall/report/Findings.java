@@ -24,6 +24,7 @@ final class Findings {
   static List<String> of(ReportContext ctx) {
     List<String> out = new ArrayList<>();
     List<SeriesResult> series = ctx.result().series();
+    ProviderNames names = ctx.suite().providerNames();
     best(series, Metric.TTFT, false)
         .ifPresent(
             s ->
@@ -59,7 +60,7 @@ final class Findings {
                         + " per call)."));
     for (SeriesResult s : series) {
       SeriesKey k = s.key();
-      if (isFallback(k)) {
+      if (isFallback(k, names)) {
         out.add(
             "Fallback: cell `"
                 + k.cellId()
@@ -76,8 +77,7 @@ final class Findings {
     if (!allowed.isEmpty()) {
       for (SeriesResult s : series) {
         String served = s.key().servedProvider();
-        if (!"unknown".equals(served)
-            && allowed.stream().noneMatch(a -> ProviderNames.same(a, served))) {
+        if (!"unknown".equals(served) && allowed.stream().noneMatch(a -> names.same(a, served))) {
           out.add(
               "Data-policy violation: **"
                   + served
@@ -126,10 +126,10 @@ final class Findings {
     return out;
   }
 
-  static boolean isFallback(SeriesKey k) {
+  static boolean isFallback(SeriesKey k, ProviderNames names) {
     return !"auto".equals(k.requestedProvider())
         && !"unknown".equals(k.servedProvider())
-        && !ProviderNames.same(k.requestedProvider(), k.servedProvider());
+        && !names.same(k.requestedProvider(), k.servedProvider());
   }
 
   private static Optional<SeriesResult> best(

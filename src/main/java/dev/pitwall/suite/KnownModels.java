@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,7 @@ public final class KnownModels {
   private final Map<String, Current> current = new LinkedHashMap<>();
   private final Map<String, Retired> retired = new LinkedHashMap<>();
   private final Function<String, Map<String, String>> providers;
+  private final Map<String, Map<String, String>> byModel = new ConcurrentHashMap<>();
 
   /**
    * @param providers model id → its providers, slug → display name, in the catalog's order; an
@@ -80,9 +82,28 @@ public final class KnownModels {
         .toList();
   }
 
-  /** Slug → display name of the providers serving {@code id}; empty when unknown. */
+  /**
+   * Slug → display name of the providers serving {@code id} (a variant as its base model); empty
+   * when unknown. Fetched once per model.
+   */
   public Map<String, String> providersOf(String id) {
-    Map<String, String> p = current.containsKey(id) ? providers.apply(id) : null;
-    return p == null ? Map.of() : p;
+    int colon = id.indexOf(':');
+    String base = colon < 0 || isCurrent(id) ? id : id.substring(0, colon);
+    if (!current.containsKey(base)) {
+      return Map.of();
+    }
+    return byModel.computeIfAbsent(
+        base,
+        m -> {
+          Map<String, String> p = providers.apply(m);
+          return p == null ? Map.of() : Map.copyOf(p);
+        });
+  }
+
+  /** Slug → display name of every provider serving any of {@code ids}. */
+  public Map<String, String> providersOf(Collection<String> ids) {
+    Map<String, String> out = new LinkedHashMap<>();
+    ids.forEach(id -> providersOf(id).forEach(out::putIfAbsent));
+    return out;
   }
 }

@@ -192,8 +192,7 @@ final class ModelBinder {
         }
       }
     }
-    int colon = id.indexOf(':');
-    checkProviders(colon < 0 ? id : id.substring(0, colon), providerNodes);
+    checkProviders(id, providerNodes);
     RequestParams params = suiteDraft.then(own).then(overrideDraft).toParams();
     ModelSpec spec =
         new ModelSpec(
