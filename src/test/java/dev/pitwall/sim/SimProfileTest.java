@@ -30,6 +30,39 @@ class SimProfileTest {
   }
 
   @Test
+  void retiredModelsStayInTheSnapshotButAreNeitherListedNorServed() {
+    SimProfile p = SimProfile.bundled();
+    assertThat(p.retired())
+        .extracting(RetiredModel::id, RetiredModel::retired, RetiredModel::successor)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "anthropic/claude-3.5-sonnet", "2025-10-22", "anthropic/claude-sonnet-4.5"),
+            org.assertj.core.groups.Tuple.tuple(
+                "google/gemini-2.0-flash-001", "2026-06-01", "google/gemini-2.5-flash"));
+    assertThat(p.model("anthropic/claude-3.5-sonnet")).isEmpty();
+  }
+
+  @Test
+  void aBadRetiredDateNamesItsLineAndColumn() {
+    String yaml =
+        "models:\n"
+            + "  - id: a/b\n"
+            + "    context_length: 10\n"
+            + "    endpoints:\n"
+            + "      - {provider_name: A, provider_slug: a, prompt_price: \"0\","
+            + " completion_price: \"0\", context_length: 10, max_completion_tokens: 10,"
+            + " latency: {ttft_median_ms: 1, tokens_per_second: 1, tokens_per_chunk: 1,"
+            + " answer_tokens_median: 1}}\n"
+            + "retired:\n"
+            + "  - {id: a/old, retired: last-year}\n";
+    ProfileException e =
+        catchThrowableOfType(ProfileException.class, () -> SimProfile.parse(yaml, "p.yaml"));
+    assertThat(e.getMessage())
+        .startsWith("p.yaml:7:")
+        .contains("retired must be a date like 2025-10-22, not \"last-year\"");
+  }
+
+  @Test
   void theFourSeedModelsDifferVisibly() {
     SimProfile p = SimProfile.bundled();
     List<Double> ttfts =
