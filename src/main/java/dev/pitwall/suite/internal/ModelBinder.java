@@ -183,15 +183,22 @@ final class ModelBinder {
       return null;
     }
     Map<String, Node> providerNodes = new LinkedHashMap<>();
-    for (String key : List.of("providers", "order", "only")) {
-      if (m.get(key) instanceof Sequence items) {
-        for (Node p : items.items()) {
-          if (p instanceof Scalar s) {
-            providerNodes.putIfAbsent(s.text(), p);
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    named.put("providers", providers);
+    named.put("order", order);
+    named.put("only", only);
+    named.forEach(
+        (key, slugs) -> {
+          if (m.get(key) instanceof Sequence items) {
+            for (Node p : items.items()) {
+              if (p instanceof Scalar s) {
+                providerNodes.putIfAbsent(s.text(), p);
+              }
+            }
+          } else if (slugs != null) {
+            slugs.forEach(p -> providerNodes.putIfAbsent(p, m.get(key)));
           }
-        }
-      }
-    }
+        });
     checkProviders(id, providerNodes);
     RequestParams params = suiteDraft.then(own).then(overrideDraft).toParams();
     ModelSpec spec =
