@@ -36,10 +36,7 @@ class OpenApiContractTest {
   static void start() throws Exception {
     spec =
         new YAMLMapper().readTree(Path.of("src/test/resources/openrouter/openapi.yaml").toFile());
-    LatencyModel fast = new LatencyModel(5, 0, 5000, 0, 2, 12, 0);
-    sim =
-        Simulator.start(
-            SimulatorOptions.defaults().withProfile(SimProfile.bundled().withLatency(fast)));
+    sim = SimulatorTest.startFast();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 
@@ -133,19 +130,19 @@ class OpenApiContractTest {
 
   @Test
   void errorsMatchTheirResponseSchemas() throws Exception {
-    HttpResponse<String> retired =
-        chat(
-            "{\"model\":\"anthropic/claude-3.5-sonnet\","
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-    assertThat(retired.statusCode()).isEqualTo(400);
-    assertThat(check("/components/schemas/BadRequestResponse", JSON.readTree(retired.body())))
-        .isEmpty();
-    HttpResponse<String> none =
-        chat(
-            "{\"model\":\"openai/gpt-4o\",\"provider\":{\"only\":[\"deepinfra\"]},"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-    assertThat(none.statusCode()).isEqualTo(404);
-    assertThat(check("/components/schemas/NotFoundResponse", JSON.readTree(none.body()))).isEmpty();
+    assertErrorMatches("\"model\":\"anthropic/claude-3.5-sonnet\"", 400, "BadRequestResponse");
+    assertErrorMatches(
+        "\"model\":\"openai/gpt-4o\",\"provider\":{\"only\":[\"deepinfra\"]}",
+        404,
+        "NotFoundResponse");
+  }
+
+  private static void assertErrorMatches(String fields, int status, String schema)
+      throws Exception {
+    HttpResponse<String> res =
+        chat("{" + fields + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertThat(res.statusCode()).isEqualTo(status);
+    assertThat(check("/components/schemas/" + schema, JSON.readTree(res.body()))).isEmpty();
   }
 
   @Test
