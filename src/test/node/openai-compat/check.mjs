@@ -17,7 +17,7 @@ out.nonStreaming = {
 };
 
 const stream = await client.chat.completions.create({
-  model: 'google/gemini-2.0-flash-001',
+  model: 'google/gemini-2.5-flash',
   messages,
   stream: true,
   stream_options: { include_usage: true },

@@ -6,11 +6,11 @@ import dev.pitwall.client.KeyStatus;
 import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.ModelCatalog;
-import dev.pitwall.client.ModelInfo;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProviderPrices;
 import dev.pitwall.history.History;
 import dev.pitwall.metrics.Goodput;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.RunFailures;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
@@ -21,6 +21,7 @@ import dev.pitwall.report.ConsoleTable;
 import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runfolder.RunLayout;
+import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.GenerationLookup;
 import dev.pitwall.runner.Preflight;
@@ -30,6 +31,8 @@ import dev.pitwall.runner.Runner;
 import dev.pitwall.sim.SimulatorOptions;
 import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.KnownModels;
+import dev.pitwall.suite.ModelSpec;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.Shard;
 import dev.pitwall.suite.Suite;
@@ -49,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one way to run a suite, for the command line and for Java code alike (as JMH's {@code new
@@ -100,7 +102,10 @@ public final class Pitwall {
     try (TargetSession session = TargetSession.open(target, seed, options.environment())) {
       KeyStatus key = checkKey(session);
       ModelCatalog catalog = catalog(session);
-      Suite suite = SuiteLoader.load(suiteFile, settings, modelIds(catalog));
+      KnownModels known = TargetSession.knownModels(target, catalog);
+      Suite suite = SuiteLoader.load(suiteFile, settings, known);
+      ProviderNames names =
+          new ProviderNames(known.providersOf(suite.models().stream().map(ModelSpec::id).toList()));
       if (target.simulated()) {
         simulatorBanner(session, seed);
       }
@@ -122,7 +127,7 @@ public final class Pitwall {
             target.kind() != Target.Kind.URL || key.httpStatus() / 100 == 2
                 ? id -> records.generation(id, GENERATION_ATTEMPTS)
                 : null;
-        return measure(plan, slice, target, client, costs, lookup, runDir, seed);
+        return measure(plan, slice, target, client, costs, lookup, names, runDir, seed);
       }
     }
   }
@@ -206,11 +211,6 @@ public final class Pitwall {
         return new ModelCatalog(List.of());
       }
     }
-  }
-
-  /** The ids a suite may name; empty (no check) when the target lists no models. */
-  private static Set<String> modelIds(ModelCatalog catalog) {
-    return catalog.models().stream().map(ModelInfo::id).collect(Collectors.toSet());
   }
 
   private void simulatorBanner(TargetSession session, long seed) {
@@ -323,12 +323,13 @@ public final class Pitwall {
       LlmClient client,
       CostEstimator costs,
       GenerationLookup lookup,
+      ProviderNames names,
       Path runDir,
       long seed)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
     PrintWriter out = options.out();
-    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()));
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()), names);
     Instant start = Instant.now();
     out.printf(
         "# pitwall %s: suite %s, %d cells, %s, target %s%n",
@@ -344,7 +345,7 @@ public final class Pitwall {
     String haltReason;
     long limitWaitNs;
     try (RequestsCsvWriter requests =
-        RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV))) {
+        RequestsCsvWriter.open(runDir.resolve(RunLayout.REQUESTS_CSV), names)) {
       Runner runner =
           new Runner(
               RunContext.builder(plan, client)
@@ -377,10 +378,10 @@ public final class Pitwall {
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
     RunResult result = new RunResult(info, metrics.results());
-    Reports.writeAll(runDir, result, suite);
+    Reports.writeAll(runDir, result, SuiteFacts.of(suite, names));
     appendHistory(runDir, result);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
-    List<String> failures = RunFailures.reasons(result, suite.allowedProviders());
+    List<String> failures = RunFailures.reasons(result, suite.allowedProviders(), names);
     RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, failures, limitWaitNs);
     printSummary(outcome);
     return outcome;

@@ -1,14 +1,19 @@
 package dev.pitwall;
 
 import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.Endpoint;
 import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProxySettings;
+import dev.pitwall.sim.SimEndpoint;
 import dev.pitwall.sim.SimModel;
 import dev.pitwall.sim.SimProfile;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelPrice;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,7 +21,8 @@ import java.util.function.Function;
 /**
  * A resolved {@link Target} for the duration of one command: starts the embedded simulator when the
  * target is the simulator, and stops it on close. Also the price look-up of commands that estimate
- * costs without running anything.
+ * costs without running anything, and the catalog view a suite's model ids and provider slugs are
+ * checked against.
  */
 public final class TargetSession implements AutoCloseable {
   private final Target target;
@@ -90,6 +96,72 @@ public final class TargetSession implements AutoCloseable {
           .filter(p -> p != null && p.prompt() != null && p.completion() != null)
           .map(p -> new ModelPrice(p.prompt(), p.completion()));
     };
+  }
+
+  /**
+   * The catalog a suite is checked against: the bundled snapshot for the simulator; the target's
+   * /models otherwise (fetched here), with the snapshot's retired models for OpenRouter.
+   */
+  public static KnownModels knownModels(Target target) {
+    if (target.simulated()) {
+      return knownModels(target, null);
+    }
+    try (OpenRouterApi api =
+        new OpenRouterApi(ClientConfig.of(target.baseUrl(), target.apiKey()))) {
+      return knownModels(target, api.models());
+    } catch (OpenRouterApi.ApiException e) {
+      return knownModels(target, new ModelCatalog(List.of()));
+    }
+  }
+
+  /**
+   * As {@link #knownModels(Target)} with the target's /models already fetched ({@code catalog},
+   * ignored for the simulator). Providers come from /endpoints, fetched for the models a suite
+   * names only; an empty catalog (a server without /models) checks nothing but retired ids.
+   */
+  public static KnownModels knownModels(Target target, ModelCatalog catalog) {
+    SimProfile snapshot = SimProfile.bundled();
+    List<KnownModels.Retired> retired =
+        target.kind() == Target.Kind.URL
+            ? List.of()
+            : snapshot.retired().stream()
+                .map(r -> new KnownModels.Retired(r.id(), r.retired(), r.successor()))
+                .toList();
+    if (target.simulated()) {
+      return new KnownModels(
+          snapshot.models().stream()
+              .map(m -> new KnownModels.Current(m.id(), m.created()))
+              .toList(),
+          retired,
+          id ->
+              names(
+                  snapshot.endpointsOf(id), SimEndpoint::providerSlug, SimEndpoint::providerName));
+    }
+    if (catalog.size() == 0) {
+      return new KnownModels(List.of(), retired, id -> Map.of());
+    }
+    ClientConfig config = ClientConfig.of(target.baseUrl(), target.apiKey());
+    return new KnownModels(
+        catalog.models().stream().map(m -> new KnownModels.Current(m.id(), m.created())).toList(),
+        retired,
+        id -> {
+          try (OpenRouterApi api = new OpenRouterApi(config)) {
+            return names(api.endpoints(id), Endpoint::tag, Endpoint::providerName);
+          } catch (OpenRouterApi.ApiException e) {
+            return Map.of();
+          }
+        });
+  }
+
+  private static <E> Map<String, String> names(
+      List<E> endpoints, Function<E, String> slug, Function<E, String> name) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (E e : endpoints) {
+      if (slug.apply(e) != null && name.apply(e) != null) {
+        out.putIfAbsent(slug.apply(e), name.apply(e));
+      }
+    }
+    return out;
   }
 
   @Override

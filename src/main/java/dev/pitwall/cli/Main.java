@@ -4,6 +4,8 @@ import dev.pitwall.Target;
 import dev.pitwall.TargetSession;
 import dev.pitwall.UsageException;
 import dev.pitwall.sim.SimulatorOptions;
+import dev.pitwall.suite.KnownModels;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -88,17 +90,20 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Creates commands, handing the cost-estimating ones the target's price look-up. */
+  /** Creates commands, handing validate and plan the target's price look-up and catalog. */
   private static final class CommandFactory implements CommandLine.IFactory {
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == PlanCommand.class || type == ValidateCommand.class) {
-        var prices =
-            TargetSession.prices(Target.resolve(System.getProperty("target"), System.getenv()));
+        Target target = Target.resolve(System.getProperty("target"), System.getenv());
+        var prices = TargetSession.prices(target);
+        Supplier<KnownModels> catalog = () -> TargetSession.knownModels(target);
         return type.cast(
-            type == PlanCommand.class ? new PlanCommand(prices) : new ValidateCommand(prices));
+            type == PlanCommand.class
+                ? new PlanCommand(prices, catalog)
+                : new ValidateCommand(prices, catalog));
       }
       return fallback.create(type);
     }

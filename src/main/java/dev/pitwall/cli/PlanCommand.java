@@ -1,8 +1,10 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelPrice;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /**
@@ -15,12 +17,13 @@ import picocli.CommandLine.Command;
     description = "Show a suite's cells, number of calls and most cost, without calling anything.")
 public class PlanCommand extends ValidateCommand {
   public PlanCommand() {
-    this(model -> Optional.empty());
+    this(model -> Optional.empty(), () -> KnownModels.NONE);
   }
 
-  /** With a price lookup (model id → price), the plan shows the most each cell can cost. */
-  public PlanCommand(Function<String, Optional<ModelPrice>> pricing) {
-    super(pricing);
+  /** With a price lookup and a catalog, as {@link ValidateCommand}. */
+  public PlanCommand(
+      Function<String, Optional<ModelPrice>> pricing, Supplier<KnownModels> catalog) {
+    super(pricing, catalog);
     plan = true;
   }
 }

@@ -1,6 +1,7 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelPrice;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.PlanReport;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pitwall validate SUITE [--plan]}: parses and checks a suite without calling anything and
- * lists every problem with its file, line and column. Exit code 0 when valid, 2 when not.
+ * {@code pitwall validate SUITE [--plan]}: parses and checks a suite, its model ids and provider
+ * slugs against the target's catalog (the bundled snapshot for the simulator), without calling any
+ * model, and lists every problem with its file, line and column. Exit code 0 when valid, 2 when
+ * not.
  */
 @Command(
     name = "validate",
@@ -36,14 +40,20 @@ public class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Function<String, Optional<ModelPrice>> pricing;
+  private final Supplier<KnownModels> catalog;
 
   public ValidateCommand() {
-    this(model -> Optional.empty());
+    this(model -> Optional.empty(), () -> KnownModels.NONE);
   }
 
-  /** With a price lookup (model id → price), {@code --plan} shows the most each cell can cost. */
-  public ValidateCommand(Function<String, Optional<ModelPrice>> pricing) {
+  /**
+   * With a price lookup (model id → price), {@code --plan} shows the most each cell can cost; model
+   * ids and provider slugs are checked against {@code catalog}.
+   */
+  public ValidateCommand(
+      Function<String, Optional<ModelPrice>> pricing, Supplier<KnownModels> catalog) {
     this.pricing = pricing;
+    this.catalog = catalog;
   }
 
   @Override
@@ -52,7 +62,7 @@ public class ValidateCommand implements Callable<Integer> {
     try {
       Map<String, String> settings = suiteOptions.settings();
       Path file = suiteOptions.locate(settings);
-      Suite s = SuiteLoader.load(file, settings);
+      Suite s = SuiteLoader.load(file, settings, catalog.get());
       Plan p = Plan.of(s);
       out.printf(
           "%s: suite %s is valid: %d prompt(s), %d model(s), %d cell(s), %s%n",

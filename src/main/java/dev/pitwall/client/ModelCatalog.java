@@ -47,7 +47,8 @@ public final class ModelCatalog {
               m.path("name").asText(null),
               m.path("context_length").isNumber() ? m.get("context_length").asInt() : null,
               pricing(m.path("pricing")),
-              strings(m.path("supported_parameters"))));
+              strings(m.path("supported_parameters")),
+              m.path("created").asLong(0)));
     }
     return new ModelCatalog(list);
   }

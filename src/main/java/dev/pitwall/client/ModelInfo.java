@@ -7,13 +7,15 @@ import java.util.Objects;
  * One model of {@code GET /models}.
  *
  * @param contextLength null when the catalog gives none
+ * @param created Unix seconds the model was added, 0 when the catalog gives none
  */
 public record ModelInfo(
     String id,
     String name,
     Integer contextLength,
     Pricing pricing,
-    List<String> supportedParameters) {
+    List<String> supportedParameters,
+    long created) {
   public ModelInfo {
     Objects.requireNonNull(id, "id");
     name = name == null ? id : name;

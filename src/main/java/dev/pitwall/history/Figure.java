@@ -39,7 +39,10 @@ public record Figure(
     return Statistics.score(iterationScores);
   }
 
-  /** Cells and providers are matched across runs by cell id and normalised served provider. */
+  /**
+   * Cells and providers are matched across runs by cell id and the spelling key of the served
+   * provider.
+   */
   public String matchKey() {
     return SeriesMatch.key(series);
   }

@@ -12,7 +12,7 @@ final class SeriesMatch {
   private SeriesMatch() {}
 
   static String key(SeriesKey key) {
-    return key.cellId() + " @ " + ProviderNames.normalise(key.servedProvider());
+    return key.cellId() + " @ " + ProviderNames.spellingKey(key.servedProvider());
   }
 
   static String key(CallRecord record) {

@@ -92,10 +92,12 @@ public final class ShardMerge {
       throw new IOException(out + " already holds a run; pass an empty --out folder");
     }
     Files.createDirectories(out);
-    try (RequestsCsvWriter w = RequestsCsvWriter.open(out.resolve(RunLayout.REQUESTS_CSV))) {
+    RunFolder first = shards.get(0).folder();
+    try (RequestsCsvWriter w =
+        RequestsCsvWriter.open(
+            out.resolve(RunLayout.REQUESTS_CSV), first.facts().providerNames())) {
       records.forEach(w::accept);
     }
-    RunFolder first = shards.get(0).folder();
     List<String> warnings = new ArrayList<>();
     shards.forEach(s -> warnings.addAll(s.folder().warnings()));
     ReportContext ctx = ReportContext.of(out, result, first.facts(), records, warnings);

@@ -408,12 +408,15 @@ public record CallRecord(
     }
   }
 
-  /** A fallback: the provider that served differs from the first one the cell asked for. */
-  public boolean fallback() {
+  /**
+   * A fallback: the provider that served differs from the first one the cell asked for, matched by
+   * {@code names} (slug → display name from endpoint data).
+   */
+  public boolean fallback(ProviderNames names) {
     return requestedProvider != null
         && servedProvider != null
         && !"auto".equals(requestedProvider)
-        && !ProviderNames.same(requestedProvider, servedProvider);
+        && !names.same(requestedProvider, servedProvider);
   }
 
   /** Time to first token: t_first − t_send, or {@link #NONE}. */

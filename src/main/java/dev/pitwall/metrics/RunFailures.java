@@ -31,16 +31,20 @@ public final class RunFailures {
     }
   }
 
-  /** The series whose served provider is not in {@code allowed}; none when the list is empty. */
-  public static List<PolicyViolation> policyViolations(RunResult result, List<String> allowed) {
+  /**
+   * The series whose served provider is not in {@code allowed}, told apart by the endpoint data in
+   * {@code names} (a slug and a display name of one provider are the same); none when the list is
+   * empty.
+   */
+  public static List<PolicyViolation> policyViolations(
+      RunResult result, List<String> allowed, ProviderNames names) {
     List<PolicyViolation> out = new ArrayList<>();
     if (allowed.isEmpty()) {
       return out;
     }
     for (SeriesResult s : result.series()) {
       String served = s.key().servedProvider();
-      if (!"unknown".equals(served)
-          && allowed.stream().noneMatch(a -> ProviderNames.same(a, served))) {
+      if (!"unknown".equals(served) && allowed.stream().noneMatch(a -> names.same(a, served))) {
         out.add(new PolicyViolation(s, allowed));
       }
     }
@@ -61,7 +65,7 @@ public final class RunFailures {
   }
 
   /** One sentence per reason the run fails, for the console and the exit code; empty: none. */
-  public static List<String> reasons(RunResult result, List<String> allowed) {
+  public static List<String> reasons(RunResult result, List<String> allowed, ProviderNames names) {
     List<String> out = new ArrayList<>();
     failedCells(result)
         .forEach(
@@ -73,7 +77,7 @@ public final class RunFailures {
                         + counts.attempted()
                         + " measured attempt(s) succeeded: "
                         + counts));
-    for (PolicyViolation v : policyViolations(result, allowed)) {
+    for (PolicyViolation v : policyViolations(result, allowed, names)) {
       out.add("data policy: " + v.describe());
     }
     return out;

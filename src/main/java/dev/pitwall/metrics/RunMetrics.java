@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  */
 public final class RunMetrics implements CallSink {
   /**
-   * Keyed by cell and normalised provider, so "openai" asked and "OpenAI" served are one series.
+   * Keyed by cell and provider identity ({@link ProviderNames#key}), so "google-vertex" asked (an
+   * attempt no reply named) and "Google" served are one series, as are "openai" and "OpenAI".
    */
   private final ConcurrentMap<String, SeriesRecorder> series = new ConcurrentHashMap<>();
 
@@ -24,6 +25,7 @@ public final class RunMetrics implements CallSink {
   private final ConcurrentMap<SeriesKey, SeriesRecorder> byKey = new ConcurrentHashMap<>();
 
   private final Predicate<CallRecord> good;
+  private final ProviderNames names;
   private volatile double measuredSeconds;
 
   /** Metrics whose goodput counts every success. */
@@ -35,7 +37,16 @@ public final class RunMetrics implements CallSink {
    * @param good which attempts count toward goodput (those meeting every SLO)
    */
   public RunMetrics(Predicate<CallRecord> good) {
+    this(good, ProviderNames.NONE);
+  }
+
+  /**
+   * @param good which attempts count toward goodput (those meeting every SLO)
+   * @param names slug → display name of the providers, from endpoint data
+   */
+  public RunMetrics(Predicate<CallRecord> good, ProviderNames names) {
     this.good = good;
+    this.names = names;
   }
 
   /**
@@ -78,11 +89,11 @@ public final class RunMetrics implements CallSink {
     return known != null ? known : byKey.computeIfAbsent(key, k -> canonical(record, k));
   }
 
-  /** The first record of a spelling finds (or founds) the series of its normalised provider. */
+  /** The first record of a spelling finds (or founds) the series of its provider. */
   private SeriesRecorder canonical(CallRecord record, SeriesKey key) {
     SeriesRecorder r =
         series.computeIfAbsent(
-            key.cellId() + '\u0000' + ProviderNames.normalise(key.servedProvider()),
+            key.cellId() + '\u0000' + names.key(key.servedProvider()),
             k -> new SeriesRecorder(key, good));
     if (record.servedProvider() != null) {
       r.preferLabel(key);

@@ -25,6 +25,7 @@ final class Findings {
   static List<String> of(ReportContext ctx) {
     List<String> out = new ArrayList<>();
     List<SeriesResult> series = ctx.result().series();
+    ProviderNames names = ctx.suite().providerNames();
     best(series, Metric.TTFT, false)
         .ifPresent(
             s ->
@@ -60,7 +61,7 @@ final class Findings {
                         + " per call)."));
     for (SeriesResult s : series) {
       SeriesKey k = s.key();
-      if (isFallback(k)) {
+      if (isFallback(k, names)) {
         out.add(
             "Fallback: cell `"
                 + k.cellId()
@@ -74,7 +75,7 @@ final class Findings {
       }
     }
     for (RunFailures.PolicyViolation v :
-        RunFailures.policyViolations(ctx.result(), ctx.suite().allowedProviders())) {
+        RunFailures.policyViolations(ctx.result(), ctx.suite().allowedProviders(), names)) {
       SeriesResult s = v.series();
       out.add(
           "Data-policy violation: **"
@@ -125,10 +126,10 @@ final class Findings {
     return out;
   }
 
-  static boolean isFallback(SeriesKey k) {
+  static boolean isFallback(SeriesKey k, ProviderNames names) {
     return !"auto".equals(k.requestedProvider())
         && !"unknown".equals(k.servedProvider())
-        && !ProviderNames.same(k.requestedProvider(), k.servedProvider());
+        && !names.same(k.requestedProvider(), k.servedProvider());
   }
 
   private static Optional<SeriesResult> best(

@@ -83,7 +83,7 @@ final class OutcomesChart implements ReportFormat {
     Map<String, String> names = new TreeMap<>();
     for (SeriesResult s : ctx.result().series()) {
       String provider = s.key().servedProvider();
-      String key = "unknown".equals(provider) ? NOT_SERVED : ProviderNames.normalise(provider);
+      String key = "unknown".equals(provider) ? NOT_SERVED : ProviderNames.spellingKey(provider);
       String name = "unknown".equals(provider) ? NOT_SERVED : provider;
       names.merge(key, name, (a, b) -> a.equals(a.toLowerCase(Locale.ROOT)) ? b : a);
       sums.merge(key, s.outcomes(), OutcomeCounts::plus);

@@ -54,7 +54,7 @@ public final class ProviderColours {
     Map<String, Color> colours = new LinkedHashMap<>();
     List<Color> free = new ArrayList<>(PALETTE);
     TreeSet<String> sorted = new TreeSet<>();
-    providers.forEach(p -> sorted.add(ProviderNames.normalise(p)));
+    providers.forEach(p -> sorted.add(ProviderNames.spellingKey(p)));
     for (String p : sorted) {
       Color known = known(p);
       if (known != null) {
@@ -87,6 +87,6 @@ public final class ProviderColours {
 
   /** The provider's colour; dark grey for one this palette was not made for. */
   public Color colour(String provider) {
-    return colours.getOrDefault(ProviderNames.normalise(provider), Color.DARK_GRAY);
+    return colours.getOrDefault(ProviderNames.spellingKey(provider), Color.DARK_GRAY);
   }
 }

@@ -29,6 +29,12 @@ public final class Reports {
    */
   public static List<String> writeAll(Path runDir, RunResult result, Suite suite)
       throws IOException {
+    return writeAll(runDir, result, SuiteFacts.of(suite));
+  }
+
+  /** As {@link #writeAll(Path, RunResult, Suite)} with the suite's facts already gathered. */
+  public static List<String> writeAll(Path runDir, RunResult result, SuiteFacts facts)
+      throws IOException {
     List<CallRecord> rows = List.of();
     List<String> warnings = List.of();
     Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
@@ -37,7 +43,7 @@ public final class Reports {
       rows = read.records();
       warnings = read.warnings();
     }
-    return writeAll(ReportContext.of(runDir, result, SuiteFacts.of(suite), rows, warnings));
+    return writeAll(ReportContext.of(runDir, result, facts, rows, warnings));
   }
 
   /** Writes every format for a context already gathered (what {@code pitwall report} does). */

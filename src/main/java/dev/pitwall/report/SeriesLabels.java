@@ -44,7 +44,7 @@ final class SeriesLabels {
       }
       labels.put(k, unique);
       variants.put(
-          k, perProvider.merge(ProviderNames.normalise(k.servedProvider()), 1, Integer::sum) - 1);
+          k, perProvider.merge(ProviderNames.spellingKey(k.servedProvider()), 1, Integer::sum) - 1);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pitwall.metrics.Metric;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesResult;
@@ -83,6 +84,8 @@ public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> ite
     }
     ArrayNode allowed = root.putArray("allowed_providers");
     facts.allowedProviders().forEach(allowed::add);
+    ObjectNode names = root.putObject("provider_names");
+    facts.providerNames().bySlug().forEach(names::put);
     ArrayNode windows = root.putArray("measurement_iterations");
     for (IterationWindow w : iterations) {
       windows.addObject().put("start_ms", w.startEpochMs()).put("end_ms", w.endEpochMs());
@@ -138,9 +141,17 @@ public record Manifest(RunInfo info, SuiteFacts facts, List<IterationWindow> ite
     }
     List<String> allowed = new ArrayList<>();
     root.path("allowed_providers").forEach(n -> allowed.add(n.asText()));
+    Map<String, String> names = new TreeMap<>();
+    root.path("provider_names")
+        .properties()
+        .forEach(e -> names.put(e.getKey(), e.getValue().asText()));
     SuiteFacts facts =
         new SuiteFacts(
-            text(root, "suite_hash"), Math.max(1, root.path("threads").asInt(1)), slos, allowed);
+            text(root, "suite_hash"),
+            Math.max(1, root.path("threads").asInt(1)),
+            slos,
+            allowed,
+            new ProviderNames(names));
     List<IterationWindow> windows = new ArrayList<>();
     for (JsonNode n : root.path("measurement_iterations")) {
       windows.add(new IterationWindow(n.path("start_ms").asLong(), n.path("end_ms").asLong()));

@@ -2,6 +2,7 @@ package dev.pitwall.runfolder;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.CallSink;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,23 @@ public final class RequestsCsvWriter implements CallSink {
       CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setNullString("").get();
 
   private final CSVPrinter printer;
+  private final ProviderNames names;
 
-  private RequestsCsvWriter(CSVPrinter printer) {
+  private RequestsCsvWriter(CSVPrinter printer, ProviderNames names) {
     this.printer = printer;
+    this.names = names;
   }
 
   /** Creates (or truncates) the file and writes the header line. */
   public static RequestsCsvWriter open(Path file) throws IOException {
+    return open(file, ProviderNames.NONE);
+  }
+
+  /**
+   * As {@link #open(Path)}; the {@code fallback} column matches each row's requested slug with the
+   * provider that served it by {@code names}, from endpoint data.
+   */
+  public static RequestsCsvWriter open(Path file, ProviderNames names) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -43,12 +54,12 @@ public final class RequestsCsvWriter implements CallSink {
     CSVPrinter printer =
         FORMAT.builder().setHeader(RequestsColumns.ALL.toArray(String[]::new)).get().print(out);
     printer.flush();
-    return new RequestsCsvWriter(printer);
+    return new RequestsCsvWriter(printer, names);
   }
 
   @Override
   public void accept(CallRecord record) {
-    List<Object> row = toRow(record);
+    List<Object> row = toRow(record, names);
     synchronized (this) {
       try {
         printer.printRecord(row);
@@ -65,7 +76,7 @@ public final class RequestsCsvWriter implements CallSink {
   }
 
   /** The row of one attempt, in {@link RequestsColumns#ALL} order; null is an empty cell. */
-  static List<Object> toRow(CallRecord r) {
+  static List<Object> toRow(CallRecord r, ProviderNames names) {
     List<Object> row = new ArrayList<>(RequestsColumns.ALL.size());
     row.add(r.callId());
     row.add(r.attempt());
@@ -77,7 +88,7 @@ public final class RequestsCsvWriter implements CallSink {
     row.add(r.requestedProvider());
     row.add(r.servedProvider());
     row.add(r.servedModel());
-    row.add(r.fallback());
+    row.add(r.fallback(names));
     row.add(r.generationId());
     row.add(r.outcome().name());
     row.add(r.httpStatus() > 0 ? r.httpStatus() : null);

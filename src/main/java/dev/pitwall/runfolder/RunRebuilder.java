@@ -77,7 +77,7 @@ final class RunRebuilder {
     Map<String, List<Histogram>> gaps =
         useManifestWindows ? interChunkGaps(runDir, warnings) : Map.of();
     SuiteFacts facts = manifest != null ? manifest.facts() : SuiteFacts.UNKNOWN;
-    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(facts.slos()));
+    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(facts.slos()), facts.providerNames());
     int index = 0;
     for (List<CallRecord> iteration : byIteration.values()) {
       iteration.forEach(metrics::accept);

@@ -1,5 +1,6 @@
 package dev.pitwall.runfolder;
 
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.suite.Slo;
 import dev.pitwall.suite.Suite;
 import java.io.IOException;
@@ -20,10 +21,17 @@ import java.util.Objects;
  * @param suiteHash "sha256:…" of the suite file (or of the parsed suite when it has no file)
  * @param threads the JMH "Threads" column: the suite's concurrency
  * @param allowedProviders the data-policy list; empty means no audit
+ * @param providerNames slug → display name of the providers of the suite's models, from endpoint
+ *     data: how fallbacks and data-policy violations are told apart from a provider's other name
  */
 public record SuiteFacts(
-    String suiteHash, int threads, List<Slo> slos, List<String> allowedProviders) {
-  public static final SuiteFacts UNKNOWN = new SuiteFacts("", 1, List.of(), List.of());
+    String suiteHash,
+    int threads,
+    List<Slo> slos,
+    List<String> allowedProviders,
+    ProviderNames providerNames) {
+  public static final SuiteFacts UNKNOWN =
+      new SuiteFacts("", 1, List.of(), List.of(), ProviderNames.NONE);
 
   public SuiteFacts {
     suiteHash = suiteHash == null ? "" : suiteHash;
@@ -32,12 +40,17 @@ public record SuiteFacts(
     }
     slos = List.copyOf(slos);
     allowedProviders = List.copyOf(allowedProviders);
+    providerNames = providerNames == null ? ProviderNames.NONE : providerNames;
   }
 
   public static SuiteFacts of(Suite suite) {
+    return of(suite, ProviderNames.NONE);
+  }
+
+  public static SuiteFacts of(Suite suite, ProviderNames names) {
     Objects.requireNonNull(suite, "suite");
     return new SuiteFacts(
-        hash(suite), suite.load().concurrency(), suite.slos(), suite.allowedProviders());
+        hash(suite), suite.load().concurrency(), suite.slos(), suite.allowedProviders(), names);
   }
 
   /** sha256 of the suite file's bytes, or of the parsed suite when there is no readable file. */

@@ -8,17 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the simulator serves: models with their endpoints and latency models, the faults to
- * inject and the per-key rate limits. {@link #bundled()} is the default; {@link #load(Path)} reads
- * a user's YAML or JSON file of the same shape (see docs/simulator.md).
+ * Everything the simulator serves: models with their endpoints and latency models, the models it no
+ * longer serves ({@link RetiredModel}), the faults to inject and the per-key rate limits. {@link
+ * #bundled()} is the default; {@link #load(Path)} reads a user's YAML or JSON file of the same
+ * shape (see docs/simulator.md).
  */
-public record SimProfile(List<SimModel> models, List<FaultRule> faults, RateLimits rateLimits) {
+public record SimProfile(
+    List<SimModel> models,
+    List<RetiredModel> retired,
+    List<FaultRule> faults,
+    RateLimits rateLimits) {
 
   public SimProfile {
     if (models == null || models.isEmpty()) {
       throw new IllegalArgumentException("a profile needs at least one model under models:");
     }
     models = List.copyOf(models);
+    retired = retired == null ? List.of() : List.copyOf(retired);
     faults = faults == null ? List.of() : List.copyOf(faults);
     rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
     Set<String> ids = new HashSet<>();
@@ -27,6 +33,15 @@ public record SimProfile(List<SimModel> models, List<FaultRule> faults, RateLimi
         throw new IllegalArgumentException("model " + m.id() + " is listed twice");
       }
     }
+    for (RetiredModel r : retired) {
+      if (!ids.add(r.id())) {
+        throw new IllegalArgumentException("model " + r.id() + " is listed twice");
+      }
+    }
+  }
+
+  public SimProfile(List<SimModel> models, List<FaultRule> faults, RateLimits rateLimits) {
+    this(models, List.of(), faults, rateLimits);
   }
 
   /** The profile shipped with pitwall (resource {@code dev/pitwall/sim/default-profile.yaml}). */
@@ -63,11 +78,11 @@ public record SimProfile(List<SimModel> models, List<FaultRule> faults, RateLimi
   }
 
   public SimProfile withFaults(List<FaultRule> newFaults) {
-    return new SimProfile(models, newFaults, rateLimits);
+    return new SimProfile(models, retired, newFaults, rateLimits);
   }
 
   public SimProfile withRateLimits(RateLimits newLimits) {
-    return new SimProfile(models, faults, newLimits);
+    return new SimProfile(models, retired, faults, newLimits);
   }
 
   /** The same models with every latency replaced, e.g. an instant one for load tests. */
@@ -99,6 +114,7 @@ public record SimProfile(List<SimModel> models, List<FaultRule> faults, RateLimi
                                         latency))
                             .toList()))
             .toList(),
+        retired,
         faults,
         rateLimits);
   }

@@ -11,6 +11,12 @@
  * dev.pitwall.sim.FaultRule}, {@link dev.pitwall.sim.RateLimits}) tell a test or the runner what
  * the server was configured to produce. Everything else is in {@code internal}.
  *
+ * <p>The bundled profile is a dated snapshot of OpenRouter's catalog, so the simulator follows the
+ * real API rather than pitwall's assumptions: provider display names and slugs as {@code
+ * /endpoints} gives them, and the models OpenRouter retired ({@link dev.pitwall.sim.RetiredModel}),
+ * which it neither lists nor serves. Contract tests hold its replies to OpenRouter's published
+ * OpenAPI document.
+ *
  * <p>Design notes.
  *
  * <ul>

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a suite file into a validated {@link Suite}: YAML with positions, binding, overrides,
@@ -21,15 +20,16 @@ public final class SuiteLoader {
 
   /** Loads {@code file} with no model catalog (model ids are checked for shape only). */
   public static Suite load(Path file, Map<String, String> overrides) throws SuiteException {
-    return load(file, overrides, Set.of());
+    return load(file, overrides, KnownModels.NONE);
   }
 
   /**
    * Loads {@code file}, applying {@code overrides} (the {@code -D} / CLI layer; keys this loader
-   * does not know, such as {@code target}, are ignored). When {@code knownModels} is not empty, a
-   * model id outside it is a problem with the nearest ids as a hint.
+   * does not know, such as {@code target}, are ignored), checking model ids and provider slugs
+   * against {@code knownModels}: a retired id names its retirement and the author's newest models,
+   * an unknown one the nearest ids, a provider that does not serve the model the ones that do.
    */
-  public static Suite load(Path file, Map<String, String> overrides, Set<String> knownModels)
+  public static Suite load(Path file, Map<String, String> overrides, KnownModels knownModels)
       throws SuiteException {
     Problems problems = new Problems();
     String display = file.toString();

@@ -4,7 +4,10 @@
  * {@link dev.pitwall.suite.SuiteException}), finding it by name ({@link
  * dev.pitwall.suite.SuiteLocator}), and expanding it into cells ({@link dev.pitwall.suite.Plan},
  * {@link dev.pitwall.suite.PlanReport}). It uses nothing else of pitwall's but the text helpers of
- * {@code dev.pitwall.text}.
+ * {@code dev.pitwall.text}. Model ids and provider slugs are checked against a {@link
+ * dev.pitwall.suite.KnownModels} view of the target's catalog that callers build: the suite knows
+ * no catalog of its own, and providers are matched by the slug → display-name data it gives, never
+ * by comparing spellings.
  *
  * <p>Layering, as JMH's options: suite defaults &lt; per-model settings &lt; {@code -D} / CLI
  * overrides, field by field; {@link dev.pitwall.suite.Suite#effectiveSettings()} lists the result

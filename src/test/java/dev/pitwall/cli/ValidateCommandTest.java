@@ -2,12 +2,16 @@ package dev.pitwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.Target;
+import dev.pitwall.TargetSession;
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelPrice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ValidateCommandTest {
@@ -33,9 +37,9 @@ class ValidateCommandTest {
   void validateWithPlanPrintsTheCells() {
     assertThat(run(new ValidateCommand(), "cap-theorem", "--plan")).isZero();
     assertThat(out.toString())
-        .contains("cap/openai/gpt-4o")
+        .contains("cap/openai/gpt-5.5")
         .contains("4 cells, 48 calls (8 warmup), at most 24000 output tokens")
-        .contains("cost unknown (no prices given); budget $0.50");
+        .contains("cost unknown (no prices given); budget $1.00");
   }
 
   @Test
@@ -70,10 +74,41 @@ class ValidateCommandTest {
     PlanCommand plan =
         new PlanCommand(
             model ->
-                Optional.of(
-                    new ModelPrice(new BigDecimal("0.000001"), new BigDecimal("0.000002"))));
+                Optional.of(new ModelPrice(new BigDecimal("0.000001"), new BigDecimal("0.000002"))),
+            () -> KnownModels.NONE);
     assertThat(run(plan, "cap-theorem")).isZero();
     // per cell: 12 calls x 500 max tokens x $2e-6 = $0.012, plus 12 x 16 prompt tokens x $1e-6
     assertThat(out.toString()).contains("0.0122").contains("cost at most $0.0488");
   }
+
+  @Test
+  void everySampleNamesModelsAndProvidersTheBundledSnapshotListsAsCurrent() throws Exception {
+    try (var samples = java.nio.file.Files.list(java.nio.file.Path.of("benchmarks"))) {
+      for (var f : samples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        assertThat(run(new ValidateCommand(model -> Optional.empty(), SNAPSHOT), f.toString()))
+            .as(f + ": " + err)
+            .isZero();
+      }
+    }
+  }
+
+  @Test
+  void aRetiredModelFailsValidationAgainstTheBundledSnapshot(@TempDir java.nio.file.Path dir)
+      throws Exception {
+    var suite = dir.resolve("old.yaml");
+    java.nio.file.Files.writeString(
+        suite,
+        "suite: old\nprompts:\n  - {id: p, prompt: hi}\nmodels:\n  - google/gemini-2.0-flash-001\n");
+    assertThat(run(new ValidateCommand(model -> Optional.empty(), SNAPSHOT), suite.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            suite
+                + ":5:5: google/gemini-2.0-flash-001 is not offered by OpenRouter (retired"
+                + " 2026-06-01)")
+        .contains("its successor is google/gemini-2.5-flash; newest models of google:");
+  }
+
+  private static final java.util.function.Supplier<KnownModels> SNAPSHOT =
+      () -> TargetSession.knownModels(Target.resolve("simulator", java.util.Map.of()));
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunMetricsTest {
@@ -54,16 +55,34 @@ class RunMetricsTest {
 
   @Test
   void aPinnedCellsFailuresJoinItsProvidersSeriesUnderTheServedName() {
-    RunMetrics m = new RunMetrics();
+    List<SeriesResult> results = pinnedFailureAndSuccess(new RunMetrics(), "openai", "OpenAI");
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).key().servedProvider()).isEqualTo("OpenAI");
+    assertThat(results.get(0).outcomes().total()).isEqualTo(2);
+  }
+
+  @Test
+  void aSlugAndADisplayNameThatDoNotLookAlikeAreOneSeriesByTheEndpointData() {
+    ProviderNames names = new ProviderNames(Map.of("google-vertex", "Google"));
+    List<SeriesResult> results =
+        pinnedFailureAndSuccess(new RunMetrics(r -> true, names), "google-vertex", "Google");
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).key().servedProvider()).isEqualTo("Google");
+    assertThat(results.get(0).outcomes().total()).isEqualTo(2);
+  }
+
+  /** A failed attempt no reply named, then a success, in a cell pinned to {@code slug}. */
+  private static List<SeriesResult> pinnedFailureAndSuccess(
+      RunMetrics m, String slug, String served) {
     CallRecord fail = failed(Outcome.SERVER_ERROR);
     m.accept(
         CallRecord.builder()
             .callId(fail.callId())
             .iteration(1)
-            .cellId("p/m@openai")
+            .cellId("p/m@" + slug)
             .promptId("p")
             .model("m")
-            .requestedProvider("openai")
+            .requestedProvider(slug)
             .outcome(Outcome.SERVER_ERROR)
             .httpStatus(502)
             .errorCode("502")
@@ -72,16 +91,16 @@ class RunMetricsTest {
             .tSendNs(10)
             .tDoneNs(20)
             .build());
-    CallRecord ok = ok(1, "OpenAI", 50 * MS);
+    CallRecord ok = ok(1, served, 50 * MS);
     m.accept(
         CallRecord.builder()
             .callId(ok.callId())
             .iteration(1)
-            .cellId("p/m@openai")
+            .cellId("p/m@" + slug)
             .promptId("p")
             .model("m")
-            .requestedProvider("openai")
-            .servedProvider("OpenAI")
+            .requestedProvider(slug)
+            .servedProvider(served)
             .servedModel("m")
             .generationId("gen")
             .outcome(Outcome.OK)
@@ -99,10 +118,7 @@ class RunMetricsTest {
             .costUsd(BigDecimal.ONE)
             .build());
     m.endIteration(0, 1000);
-    List<SeriesResult> results = m.results();
-    assertThat(results).hasSize(1);
-    assertThat(results.get(0).key().servedProvider()).isEqualTo("OpenAI");
-    assertThat(results.get(0).outcomes().total()).isEqualTo(2);
+    return m.results();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Goodput;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
+import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
@@ -52,8 +53,19 @@ public final class ReportFixtures {
         "sha256:0000",
         1,
         List.of(new Slo("ttft_p95_ms", 500), new Slo("error_rate", 0.10)),
-        List.of("anthropic", "openai", "google-ai-studio", "deepinfra"));
+        List.of("anthropic", "openai", "google-ai-studio", "deepinfra"),
+        NAMES);
   }
+
+  /** The providers' slugs and display names, as endpoint data gives them. */
+  public static final ProviderNames NAMES =
+      new ProviderNames(
+          Map.of(
+              "anthropic", "Anthropic",
+              "openai", "OpenAI",
+              "google-ai-studio", "Google AI Studio",
+              "deepinfra", "DeepInfra",
+              "together", "Together"));
 
   public static RunInfo info(boolean simulated) {
     return new RunInfo(

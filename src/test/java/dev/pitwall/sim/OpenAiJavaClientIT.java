@@ -81,10 +81,7 @@ class OpenAiJavaClientIT {
             client -> {
               ChatCompletionAccumulator acc = ChatCompletionAccumulator.create();
               try (StreamResponse<ChatCompletionChunk> stream =
-                  client
-                      .chat()
-                      .completions()
-                      .createStreaming(params("google/gemini-2.0-flash-001"))) {
+                  client.chat().completions().createStreaming(params("google/gemini-2.5-flash"))) {
                 stream.stream().forEach(acc::accumulate);
               }
               return acc.chatCompletion();
@@ -162,7 +159,7 @@ class OpenAiJavaClientIT {
         params("openai/gpt-4o").toBuilder()
             .putAdditionalBodyProperty(
                 "provider",
-                com.openai.core.JsonValue.from(java.util.Map.of("only", List.of("lambda"))))
+                com.openai.core.JsonValue.from(java.util.Map.of("only", List.of("novita"))))
             .build();
     assertThatThrownBy(
             () -> withSim(fast(List.of()), client -> client.chat().completions().create(p)))

@@ -25,7 +25,7 @@ class ReproducibilityTest {
             .withLatency(fast)
             .withFaults(
                 List.of(
-                    FaultRule.always(FaultKind.ERROR).forProvider("lambda").withRate(0.5),
+                    FaultRule.always(FaultKind.ERROR).forProvider("novita").withRate(0.5),
                     FaultRule.always(FaultKind.ERROR).withStatus(502).withRate(0.1),
                     FaultRule.always(FaultKind.ERROR)
                         .forProvider("deepinfra")

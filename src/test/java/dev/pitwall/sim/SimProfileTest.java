@@ -13,13 +13,13 @@ class SimProfileTest {
   @Test
   void bundledProfileHasTheSeedModelsAndProviders() {
     SimProfile p = SimProfile.bundled();
-    assertThat(p.endpointsOf("anthropic/claude-3.5-sonnet"))
+    assertThat(p.endpointsOf("anthropic/claude-sonnet-4.5"))
         .extracting(SimEndpoint::providerName)
-        .containsExactly("Anthropic", "Amazon Bedrock", "Google Vertex");
+        .containsExactly("Anthropic", "Amazon Bedrock", "Google");
     assertThat(p.endpointsOf("openai/gpt-4o"))
         .extracting(SimEndpoint::providerSlug)
         .containsExactly("openai", "azure");
-    assertThat(p.endpointsOf("google/gemini-2.0-flash-001")).hasSize(2);
+    assertThat(p.endpointsOf("google/gemini-2.5-flash")).hasSize(2);
     assertThat(p.endpointsOf("meta-llama/llama-3.1-70b-instruct")).hasSize(4);
     assertThat(p.endpointsOf("mistralai/mistral-large")).hasSize(1);
     assertThat(p.endpointsOf("openai/gpt-4o-mini")).isNotEmpty();
@@ -30,13 +30,46 @@ class SimProfileTest {
   }
 
   @Test
+  void retiredModelsStayInTheSnapshotButAreNeitherListedNorServed() {
+    SimProfile p = SimProfile.bundled();
+    assertThat(p.retired())
+        .extracting(RetiredModel::id, RetiredModel::retired, RetiredModel::successor)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "anthropic/claude-3.5-sonnet", "2025-10-22", "anthropic/claude-sonnet-4.5"),
+            org.assertj.core.groups.Tuple.tuple(
+                "google/gemini-2.0-flash-001", "2026-06-01", "google/gemini-2.5-flash"));
+    assertThat(p.model("anthropic/claude-3.5-sonnet")).isEmpty();
+  }
+
+  @Test
+  void aBadRetiredDateNamesItsLineAndColumn() {
+    String yaml =
+        "models:\n"
+            + "  - id: a/b\n"
+            + "    context_length: 10\n"
+            + "    endpoints:\n"
+            + "      - {provider_name: A, provider_slug: a, prompt_price: \"0\","
+            + " completion_price: \"0\", context_length: 10, max_completion_tokens: 10,"
+            + " latency: {ttft_median_ms: 1, tokens_per_second: 1, tokens_per_chunk: 1,"
+            + " answer_tokens_median: 1}}\n"
+            + "retired:\n"
+            + "  - {id: a/old, retired: last-year}\n";
+    ProfileException e =
+        catchThrowableOfType(ProfileException.class, () -> SimProfile.parse(yaml, "p.yaml"));
+    assertThat(e.getMessage())
+        .startsWith("p.yaml:7:")
+        .contains("retired must be a date like 2025-10-22, not \"last-year\"");
+  }
+
+  @Test
   void theFourSeedModelsDifferVisibly() {
     SimProfile p = SimProfile.bundled();
     List<Double> ttfts =
         List.of(
-                "anthropic/claude-3.5-sonnet",
+                "anthropic/claude-sonnet-4.5",
                 "openai/gpt-4o",
-                "google/gemini-2.0-flash-001",
+                "google/gemini-2.5-flash",
                 "meta-llama/llama-3.1-70b-instruct")
             .stream()
             .map(id -> p.endpointsOf(id).get(0).ttftMedianMs())

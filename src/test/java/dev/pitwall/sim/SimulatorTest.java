@@ -22,11 +22,15 @@ class SimulatorTest {
 
   @BeforeAll
   static void start() {
-    LatencyModel fast = new LatencyModel(5, 0, 5000, 0, 2, 12, 0);
-    sim =
-        Simulator.start(
-            SimulatorOptions.defaults().withProfile(SimProfile.bundled().withLatency(fast)));
+    sim = startFast();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** The bundled profile with a 5 ms, 5000 tokens/s latency everywhere: quick replies. */
+  static Simulator startFast() {
+    LatencyModel fast = new LatencyModel(5, 0, 5000, 0, 2, 12, 0);
+    return Simulator.start(
+        SimulatorOptions.defaults().withProfile(SimProfile.bundled().withLatency(fast)));
   }
 
   @AfterAll
@@ -100,7 +104,7 @@ class SimulatorTest {
     var res =
         post(
             "/chat/completions",
-            "{\"model\":\"google/gemini-2.0-flash-001\",\"stream\":true,"
+            "{\"model\":\"google/gemini-2.5-flash\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.headers().firstValue("content-type")).hasValue("text/event-stream");

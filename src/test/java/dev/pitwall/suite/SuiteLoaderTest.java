@@ -1,6 +1,7 @@
 package dev.pitwall.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +32,15 @@ class SuiteLoaderTest {
     assertThat(s.models())
         .extracting(ModelSpec::id)
         .containsExactly(
-            "anthropic/claude-3.5-sonnet",
-            "openai/gpt-4o",
-            "google/gemini-2.0-flash-001",
-            "meta-llama/llama-3.1-70b-instruct");
+            "anthropic/claude-sonnet-5",
+            "openai/gpt-5.5",
+            "google/gemini-3.1-pro-preview",
+            "meta-llama/llama-4-maverick");
     assertThat(s.models().get(0).request())
         .isEqualTo(new RequestParams(500, 0.0, null, null, null, true, false, Map.of()));
     assertThat(s.load()).isEqualTo(new Load(LoadMode.CLOSED, 2, 0, Arrival.CONSTANT, 1));
     assertThat(s.iterations()).isEqualTo(new Iterations(1, 5, 2));
-    assertThat(s.limits()).isEqualTo(new Limits(120, null, new BigDecimal("0.50")));
+    assertThat(s.limits()).isEqualTo(new Limits(120, null, new BigDecimal("1.00")));
     assertThat(s.timeouts()).isEqualTo(Timeouts.DEFAULTS);
     assertThat(s.retries()).isEqualTo(Retries.NONE);
     assertThat(Plan.of(s).totalCalls()).isEqualTo(48);
@@ -269,14 +269,87 @@ class SuiteLoaderTest {
     Path p = f.write("suite.yaml", SuiteFiles.HEAD + "models: [openai/gpt-4-o]\n");
     SuiteException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(
-            SuiteException.class,
-            () ->
-                SuiteLoader.load(
-                    p,
-                    Map.of(),
-                    Set.of("openai/gpt-4o", "openai/gpt-4o-mini", "mistralai/mistral-large")));
+            SuiteException.class, () -> SuiteLoader.load(p, Map.of(), CATALOG));
     assertThat(e.getProblems().get(0).message()).isEqualTo("unknown model 'openai/gpt-4-o'");
     assertThat(e.getProblems().get(0).hint()).startsWith("did you mean 'openai/gpt-4o'");
+  }
+
+  private static final KnownModels CATALOG =
+      new KnownModels(
+          List.of(
+              new KnownModels.Current("openai/gpt-4o", 1_715_367_049L),
+              new KnownModels.Current("openai/gpt-4o-mini", 1_721_260_800L),
+              new KnownModels.Current("anthropic/claude-sonnet-4.5", 1_759_104_000L),
+              new KnownModels.Current("anthropic/claude-sonnet-5", 1_782_777_600L),
+              new KnownModels.Current("mistralai/mistral-large", 1_708_905_600L)),
+          List.of(
+              new KnownModels.Retired(
+                  "anthropic/claude-3.5-sonnet", "2025-10-22", "anthropic/claude-sonnet-4.5")),
+          id ->
+              id.startsWith("anthropic/")
+                  ? Map.of("anthropic", "Anthropic", "google-vertex", "Google")
+                  : Map.of());
+
+  @Test
+  void aRetiredModelNamesItsRetirementAndTheAuthorsNewestModelsInsteadOfASpelling() {
+    Path p =
+        files().write("suite.yaml", SuiteFiles.HEAD + "models:\n  - anthropic/claude-3.5-sonnet\n");
+    SuiteException e =
+        catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(p, Map.of(), CATALOG));
+    assertThat(e.getProblems()).hasSize(1);
+    assertThat(e.getMessage())
+        .startsWith(
+            p
+                + ":5:5: anthropic/claude-3.5-sonnet is not offered by OpenRouter (retired"
+                + " 2025-10-22)");
+    assertThat(e.getProblems().get(0).hint())
+        .isEqualTo(
+            "its successor is anthropic/claude-sonnet-4.5; newest models of anthropic:"
+                + " anthropic/claude-sonnet-5 (2026-06-30), anthropic/claude-sonnet-4.5"
+                + " (2025-09-29)");
+  }
+
+  @Test
+  void documentedVariantsAreAcceptedAndOthersAreNot() throws Exception {
+    Path ok =
+        files()
+            .write(
+                "suite.yaml",
+                SuiteFiles.HEAD
+                    + "models: [openai/gpt-4o:nitro, openai/gpt-4o:floor, openai/gpt-4o:online,"
+                    + " openai/gpt-4o:free, anthropic/claude-sonnet-5:thinking]\n");
+    assertThat(SuiteLoader.load(ok, Map.of(), CATALOG).models()).hasSize(5);
+    Path bad = files().write("suite.yaml", SuiteFiles.HEAD + "models: [openai/gpt-4o:turbo]\n");
+    SuiteException e =
+        catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(bad, Map.of(), CATALOG));
+    assertThat(e.getProblems().get(0).message())
+        .isEqualTo("':turbo' is not an OpenRouter model variant");
+  }
+
+  @Test
+  void aProviderThatDoesNotServeTheModelIsAProblemAtItsSlugListingTheRealOnes() {
+    Path p =
+        files()
+            .write(
+                "suite.yaml",
+                SuiteFiles.HEAD
+                    + "models:\n"
+                    + "  - id: anthropic/claude-sonnet-5\n"
+                    + "    providers: [anthropic, lambda]\n"
+                    + "  - id: anthropic/claude-sonnet-4.5\n"
+                    + "    order: [google-vertex/europe, amazon-bedrok]\n");
+    SuiteException e =
+        catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(p, Map.of(), CATALOG));
+    assertThat(e.getProblems()).hasSize(2);
+    assertThat(e.getProblems().get(0).message())
+        .isEqualTo("provider 'lambda' does not serve anthropic/claude-sonnet-5");
+    assertThat(e.getProblems().get(0).line()).isEqualTo(6);
+    assertThat(e.getProblems().get(0).column()).isEqualTo(28);
+    assertThat(e.getProblems().get(0).hint())
+        .contains("anthropic (Anthropic)")
+        .contains("google-vertex (Google)");
+    assertThat(e.getProblems().get(1).message())
+        .isEqualTo("provider 'amazon-bedrok' does not serve anthropic/claude-sonnet-4.5");
   }
 
   @Test
@@ -286,8 +359,8 @@ class SuiteLoaderTest {
     assertThat(settings)
         .containsEntry("suite", "cap-theorem")
         .containsEntry("iterations.calls", "4")
-        .containsEntry("limits.max_cost_usd", "0.50")
-        .containsEntry("model.openai/gpt-4o.max_tokens", "500");
+        .containsEntry("limits.max_cost_usd", "1.00")
+        .containsEntry("model.openai/gpt-5.5.max_tokens", "500");
     assertThat(settings.keySet()).startsWith("suite", "source", "prompts", "models", "load.mode");
     assertThat(s.effectiveSettings()).isEqualTo(settings);
   }

@@ -315,14 +315,20 @@ public final class CallPlanner {
     };
   }
 
-  /** The model id without a routing suffix (":nitro", ":floor"). */
+  /**
+   * OpenRouter's documented variants. The simulator serves each as its base model; only {@code
+   * :nitro} and {@code :floor} change routing (by throughput, by price).
+   */
+  private static final List<String> VARIANTS =
+      List.of("free", "nitro", "floor", "online", "thinking", "extended", "exacto");
+
+  /** The model id without a variant suffix (":nitro", ":online", ...). */
   static String baseId(String requested) {
     int colon = requested.indexOf(':');
     if (colon < 0) {
       return requested;
     }
-    String suffix = requested.substring(colon + 1);
-    return suffix.equals("nitro") || suffix.equals("floor")
+    return VARIANTS.contains(requested.substring(colon + 1))
         ? requested.substring(0, colon)
         : requested;
   }

@@ -40,14 +40,15 @@ public record GenerationRecord(
     d.put("router", null);
     d.put("api_type", "completions");
     d.put("created_at", Instant.ofEpochSecond(createdEpochSecond).toString());
-    d.put("origin", referer);
+    // OpenRouter's schema types origin and data_region as strings, never null.
+    d.put("origin", referer == null ? "" : referer);
     d.put("http_referer", referer);
     d.put("user_agent", userAgent);
     d.put("external_user", null);
     d.put("app_id", null);
     d.put("preset_id", null);
     d.put("workspace_id", null);
-    d.put("data_region", null);
+    d.put("data_region", "global");
     d.put("service_tier", null);
     d.put("latency", latencyMs);
     d.put("generation_time", Math.max(0, latencyMs - firstTokenMs));

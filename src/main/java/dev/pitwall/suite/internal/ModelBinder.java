@@ -1,5 +1,6 @@
 package dev.pitwall.suite.internal;
 
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelSpec;
 import dev.pitwall.suite.RequestParams;
 import dev.pitwall.suite.Route;
@@ -8,13 +9,14 @@ import dev.pitwall.suite.internal.Node.Scalar;
 import dev.pitwall.suite.internal.Node.ScalarType;
 import dev.pitwall.suite.internal.Node.Sequence;
 import dev.pitwall.text.Suggest;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Binds {@code models:} and the request parameters. Layering: the suite's {@code request} &lt; a
@@ -56,7 +58,7 @@ final class ModelBinder {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9._-]+)?");
 
   private final Fields f;
-  private final Set<String> knownModels;
+  private final KnownModels known;
 
   /**
    * Each bound model with the node it came from and the providers it names (providers, order, only)
@@ -64,9 +66,9 @@ final class ModelBinder {
    */
   record Bound(ModelSpec spec, Node node, Map<String, Node> providerNodes) {}
 
-  ModelBinder(Fields fields, Set<String> knownModels) {
+  ModelBinder(Fields fields, KnownModels known) {
     this.f = fields;
-    this.knownModels = knownModels;
+    this.known = known;
   }
 
   List<Bound> bind(Node models, Mapping suiteRequest, Mapping overrideRequest) {
@@ -181,22 +183,24 @@ final class ModelBinder {
     if (!idOk) {
       return null;
     }
-    Map<String, Node> providerNodes = new HashMap<>();
-    if (providers != null && m.get("providers") instanceof Sequence ps) {
-      for (Node p : ps.items()) {
-        if (p instanceof Scalar s) {
-          providerNodes.putIfAbsent(s.text(), p);
-        }
-      }
-    } else if (providers != null) {
-      providers.forEach(p -> providerNodes.put(p, m.get("providers")));
-    }
-    if (order != null) {
-      order.forEach(p -> providerNodes.putIfAbsent(p, m.get("order")));
-    }
-    if (only != null) {
-      only.forEach(p -> providerNodes.putIfAbsent(p, m.get("only")));
-    }
+    Map<String, Node> providerNodes = new LinkedHashMap<>();
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    named.put("providers", providers);
+    named.put("order", order);
+    named.put("only", only);
+    named.forEach(
+        (key, slugs) -> {
+          if (m.get(key) instanceof Sequence items) {
+            for (Node p : items.items()) {
+              if (p instanceof Scalar s) {
+                providerNodes.putIfAbsent(s.text(), p);
+              }
+            }
+          } else if (slugs != null) {
+            slugs.forEach(p -> providerNodes.putIfAbsent(p, m.get(key)));
+          }
+        });
+    checkProviders(id, providerNodes);
     RequestParams params = suiteDraft.then(own).then(overrideDraft).toParams();
     ModelSpec spec =
         new ModelSpec(
@@ -219,20 +223,81 @@ final class ModelBinder {
               "model ids look like author/name, e.g. openai/gpt-4o");
       return false;
     }
-    if (!knownModels.isEmpty() && !knownModels.contains(id)) {
-      List<String> near = Suggest.nearest(id, knownModels, 3);
+    if (!known.checksIds() || known.isCurrent(id)) {
+      return true;
+    }
+    int colon = id.indexOf(':');
+    String base = colon < 0 ? id : id.substring(0, colon);
+    if (colon >= 0 && !KnownModels.VARIANTS.contains(id.substring(colon + 1))) {
       f.problems()
           .add(
               at,
-              "unknown model '" + id + "'",
-              near.isEmpty()
-                  ? "list the models with 'pitwall providers' and use one of their ids"
-                  : "did you mean "
-                      + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList())
-                      + "?");
+              "'" + id.substring(colon) + "' is not an OpenRouter model variant",
+              "use one of :" + String.join(", :", KnownModels.VARIANTS) + ", or none");
       return false;
     }
-    return true;
+    if (known.isCurrent(base)) {
+      return true;
+    }
+    String author = base.substring(0, base.indexOf('/'));
+    Optional<KnownModels.Retired> gone = known.retired(base);
+    if (gone.isPresent()) {
+      f.problems()
+          .add(
+              at,
+              id + " is not offered by OpenRouter (retired " + gone.get().date() + ")",
+              newest(author, gone.get().successor()));
+      return false;
+    }
+    List<String> near = Suggest.nearest(base, known.ids(), 3);
+    f.problems()
+        .add(
+            at,
+            "unknown model '" + id + "'",
+            near.isEmpty()
+                ? "list the models with 'pitwall providers' and use one of their ids"
+                : "did you mean "
+                    + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList())
+                    + "?");
+    return false;
+  }
+
+  /** The hint for a retired model: its successor, then the author's newest models with dates. */
+  private String newest(String author, String successor) {
+    String list =
+        known.newest(author, 3).stream()
+            .map(c -> c.id() + " (" + LocalDate.ofEpochDay(c.created() / 86_400) + ")")
+            .collect(Collectors.joining(", "));
+    String head = successor == null ? "" : "its successor is " + successor + "; ";
+    return list.isEmpty()
+        ? head + "list the models with 'pitwall providers'"
+        : head + "newest models of " + author + ": " + list;
+  }
+
+  /**
+   * Each provider slug a cell pins or orders (not {@code ignore}, where a stranger is harmless)
+   * must serve the model, when the catalog lists its providers.
+   */
+  private void checkProviders(String id, Map<String, Node> providerNodes) {
+    Map<String, String> served = known.providersOf(id);
+    if (served.isEmpty()) {
+      return;
+    }
+    providerNodes.forEach(
+        (slug, node) -> {
+          int slash = slug.indexOf('/');
+          String base = slash < 0 ? slug : slug.substring(0, slash);
+          if (!served.containsKey(slug) && !served.containsKey(base)) {
+            f.problems()
+                .add(
+                    node,
+                    "provider '" + slug + "' does not serve " + id,
+                    "its providers: "
+                        + served.entrySet().stream()
+                            .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(Collectors.joining(", ")));
+          }
+        });
   }
 
   private List<String> slugs(Mapping m, String key) {

@@ -2,6 +2,7 @@ package dev.pitwall.suite.internal;
 
 import dev.pitwall.suite.Arrival;
 import dev.pitwall.suite.Iterations;
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.Limits;
 import dev.pitwall.suite.Load;
 import dev.pitwall.suite.LoadMode;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,7 +109,7 @@ public final class SuiteBinder {
       Path file,
       Node tree,
       Map<String, String> overrides,
-      Set<String> knownModels,
+      KnownModels knownModels,
       Problems problems) {
     Fields fields = new Fields(problems);
     Mapping parsed = fields.mapping(tree, "a suite");
@@ -120,7 +120,7 @@ public final class SuiteBinder {
     return new SuiteBinder(fields, file).suite(layered, knownModels);
   }
 
-  private Suite suite(Overrides layered, Set<String> knownModels) {
+  private Suite suite(Overrides layered, KnownModels knownModels) {
     Mapping root = layered.root();
     f.onlyKeys(root, "the suite", TOP_KEYS);
     Node nameNode = f.required(root, "suite", "a suite", "suite: " + defaultName());

@@ -138,13 +138,14 @@ class CallPlannerTest {
   @Test
   void maxTokensBeyondAnEndpointsLimitExcludesIt() {
     var req =
-        new ChatRequest("anthropic/claude-3.5-sonnet", null, 10, 1, 9000, true, null, null, false);
+        new ChatRequest(
+            "anthropic/claude-sonnet-4.5", null, 10, 1, 70_000, true, null, null, false);
     CallPlan p = plan(PROFILE, req, 0);
     assertThat(p.error().status()).isEqualTo(404);
     var llama =
         new ChatRequest(
             "meta-llama/llama-3.1-70b-instruct", null, 10, 1, 20_000, true, null, null, false);
-    assertThat(plan(PROFILE, llama, 0).endpoint().providerSlug()).isEqualTo("lambda");
+    assertThat(plan(PROFILE, llama, 0).endpoint().providerSlug()).isEqualTo("novita");
   }
 
   @Test
