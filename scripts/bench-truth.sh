@@ -4,6 +4,7 @@
 #
 #   scripts/bench-truth.sh [CALLS]      # default 100 measured calls per client (plus 10 warm-up);
 #                                        # CALLS is a multiple of 10
+#   PITWALL_JAVA_OPTS='-Xlog:gc' ...     # extra JVM flags for the pitwall run (experiments)
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
@@ -20,7 +21,7 @@ WARMUP=10
 PORT=${BENCH_PORT:-28790}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
 
-mvn -B -q package -DskipTests >/dev/null
+mvn -B -q package -DskipTests >/dev/null 2>&1
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
 
@@ -34,7 +35,7 @@ grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
 echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
 # As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's
 # calls count is per iteration, so CALLS are measured as CALLS/10 iterations of 10 calls).
-PITWALL=(java $JVM_FLAGS -jar "$JAR" run src/bench/truth/suite.yaml
+PITWALL=(java $JVM_FLAGS ${PITWALL_JAVA_OPTS:-} -jar "$JAR" run src/bench/truth/suite.yaml
   --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results"
   -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP")
 if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
