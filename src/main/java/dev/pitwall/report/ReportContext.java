@@ -4,6 +4,7 @@ import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.metrics.SloGate;
 import dev.pitwall.metrics.SloVerdict;
 import dev.pitwall.runfolder.RunFolder;
@@ -13,20 +14,35 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a {@link ReportFormat} may read: the run's result, the suite facts that shape verdicts
- * and findings, the SLO verdicts, and the attempts of requests.csv (for charts over time and
- * per-request spreads; empty when the run directory has none).
+ * Everything a {@link ReportFormat} may read: the run's result at its two levels (cells, all
+ * providers merged, and the providers' series under them), the suite facts that shape verdicts and
+ * findings, the SLO verdicts of both levels, and the attempts of requests.csv (for charts over time
+ * and per-request spreads; empty when the run directory has none).
  *
+ * @param cells {@link RunResult#cells()}, merged once for every format
+ * @param verdicts the SLO verdicts of the providers' series (what the exit code judges)
  * @param warnings problems met while gathering the inputs (bad requests.csv lines, ...), shown in
  *     report.md
  */
 public record ReportContext(
     Path runDir,
     RunResult result,
+    List<SeriesResult> cells,
     SuiteFacts suite,
     List<SloVerdict> verdicts,
     List<CallRecord> rows,
     List<String> warnings) {
+
+  /** A context whose cells are merged from {@code result}. */
+  public ReportContext(
+      Path runDir,
+      RunResult result,
+      SuiteFacts suite,
+      List<SloVerdict> verdicts,
+      List<CallRecord> rows,
+      List<String> warnings) {
+    this(runDir, result, result.cells(), suite, verdicts, rows, warnings);
+  }
 
   /** The figures of summary.csv, the console table and the bars of the charts, in this order. */
   public static final List<Metric> HEADLINE = List.of(Metric.TTFT, Metric.E2E, Metric.OUTPUT_SPEED);
@@ -51,26 +67,48 @@ public record ReportContext(
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(suite, "suite");
+    cells = List.copyOf(cells);
     verdicts = List.copyOf(verdicts);
     rows = List.copyOf(rows);
     warnings = List.copyOf(warnings);
   }
 
-  /** JMH's benchmark name of a series: "<suite>.<prompt>". */
+  /** The providers' series of one cell, in the result's order. */
+  public List<SeriesResult> providersOf(SeriesKey cell) {
+    return result.providersOf(cell);
+  }
+
+  /** The suffix of the providers' level, which JMH readers see as benchmarks of their own. */
+  static final String BY_PROVIDER = ":by_provider";
+
+  /**
+   * JMH's benchmark name of a result: "<suite>.<prompt>" for a cell, "<suite>.<prompt>:by_provider"
+   * for one provider's series, so a JMH reader never mixes the two levels.
+   */
   public String benchmark(SeriesKey key) {
-    return result.info().suite() + "." + key.promptId();
+    return rowName(result.info().suite(), key, HEADLINE.get(0));
   }
 
   /**
    * The name of one row of the summary and console table: the benchmark for the primary metric
-   * (TTFT), "benchmark:metric" for the others, as JMH names its secondary results.
+   * (TTFT), "benchmark:metric" for the others, as JMH names its secondary results; a provider's
+   * series ends in ":by_provider".
    */
   static String rowName(String suite, SeriesKey key, Metric metric) {
     String base = suite + "." + key.promptId();
-    return metric == HEADLINE.get(0) ? base : base + ":" + metric.id();
+    String name = metric == HEADLINE.get(0) ? base : base + ":" + metric.id();
+    return key.isCell() ? name : name + BY_PROVIDER;
   }
 
+  /**
+   * The verdicts of a provider's series, or of a cell (judged here, for the report's model rows;
+   * the exit code judges the providers' series).
+   */
   public List<SloVerdict> verdicts(SeriesKey key) {
+    if (key.isCell()) {
+      return SloGate.evaluate(
+          cells.stream().filter(c -> c.key().equals(key)).toList(), suite.slos());
+    }
     return verdicts.stream().filter(v -> v.series().equals(key)).toList();
   }
 

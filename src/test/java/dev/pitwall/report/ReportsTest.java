@@ -66,8 +66,39 @@ class ReportsTest {
         BufferedImage png = ImageIO.read(dir.resolve(name).toFile());
         assertThat(png.getWidth()).isEqualTo(ChartTheme.WIDTH);
         assertThat(png.getHeight()).isEqualTo(ChartTheme.HEIGHT);
+      } else if (!name.endsWith("/")) {
+        assertThat(Files.readString(dir.resolve(name))).as(name).doesNotContain("NaN");
       }
     }
+  }
+
+  @Test
+  void reportMdAnswersFirstThenModelsChartsProvidersAndDefinitions() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    ReportFormats.markdown().write(context(dir, run));
+    String md = Files.readString(dir.resolve("report.md"));
+    List<String> order =
+        List.of(
+            "## Answer",
+            "Fastest time to first token: **",
+            "Fastest output: **",
+            "Cheapest per 1M output tokens: **",
+            "Most errors: **",
+            "## Per model",
+            "## Charts",
+            "## Per served provider",
+            "## What is measured");
+    int at = -1;
+    for (String heading : order) {
+      int next = md.indexOf(heading);
+      assertThat(next).as(heading).isGreaterThan(at);
+      at = next;
+    }
+    // the per-model table names each cell once: the pinned cell as model@provider
+    String perModel = md.substring(md.indexOf("## Per model"), md.indexOf("## Charts"));
+    assertThat(perModel).contains("| meta-llama/llama-3.1-70b-instruct@deepinfra |");
+    assertThat(perModel).doesNotContain("Together", "NaN");
+    assertThat(md).contains("n/a (2 iterations)"); // the Together fallback's 2 iterations
   }
 
   @Test
