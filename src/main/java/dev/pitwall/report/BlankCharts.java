@@ -6,7 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
 /**
- * Empty charts in pitwall's {@link ChartTheme}, sized for the plot area above {@link ChartPng}'s
+ * Empty charts in pitwall's {@link ChartTheme}, sized for the plot area above {@link ChartImages}'s
  * footer, for a run's chart formats to fill with series.
  */
 final class BlankCharts {

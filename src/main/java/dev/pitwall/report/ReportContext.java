@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param verdicts the SLO verdicts of the providers' series (what the exit code judges)
  * @param warnings problems met while gathering the inputs (bad requests.csv lines, ...), shown in
  *     report.md
+ * @param chartScale pixels per chart unit of the PNGs: 1 for 1200×700, 2 for HiDPI (2400×1400)
  */
 public record ReportContext(
     Path runDir,
@@ -31,9 +32,10 @@ public record ReportContext(
     SuiteFacts suite,
     List<SloVerdict> verdicts,
     List<CallRecord> rows,
-    List<String> warnings) {
+    List<String> warnings,
+    int chartScale) {
 
-  /** A context whose cells are merged from {@code result}. */
+  /** A context whose cells are merged from {@code result}, for 1200×700 px charts. */
   public ReportContext(
       Path runDir,
       RunResult result,
@@ -41,7 +43,7 @@ public record ReportContext(
       List<SloVerdict> verdicts,
       List<CallRecord> rows,
       List<String> warnings) {
-    this(runDir, result, result.cells(), suite, verdicts, rows, warnings);
+    this(runDir, result, result.cells(), suite, verdicts, rows, warnings, 1);
   }
 
   /** The figures of summary.csv, the console table and the bars of the charts, in this order. */
@@ -71,6 +73,14 @@ public record ReportContext(
     verdicts = List.copyOf(verdicts);
     rows = List.copyOf(rows);
     warnings = List.copyOf(warnings);
+    if (chartScale < 1 || chartScale > 4) {
+      throw new IllegalArgumentException("chart scale must be 1 to 4, not " + chartScale);
+    }
+  }
+
+  /** This context with PNGs drawn at {@code scale} × 1200×700 px. */
+  public ReportContext withChartScale(int scale) {
+    return new ReportContext(runDir, result, cells, suite, verdicts, rows, warnings, scale);
   }
 
   /** The providers' series of one cell, in the result's order. */

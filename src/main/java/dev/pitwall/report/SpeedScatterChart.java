@@ -28,10 +28,10 @@ final class SpeedScatterChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "TTFT vs output speed, one point per call";
+    String title = "TTFT vs output speed per call: " + ctx.result().info().suite();
     Map<SeriesKey, List<double[]>> points = points(ctx);
     if (points.isEmpty()) {
-      ChartPng.saveNoSuccess(ctx, FILE, title);
+      ChartImages.saveNoSuccess(ctx, FILE, title);
       return;
     }
     XYChart chart =
@@ -40,16 +40,16 @@ final class SpeedScatterChart implements ReportFormat {
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setXAxisMin(0.0);
-    ProviderColours style = ProviderColours.of(ctx);
+    ModelColours colours = ModelColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
     for (Map.Entry<SeriesKey, List<double[]>> e : points.entrySet()) {
       double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
       double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
       XYSeries series = chart.addSeries(labels.label(e.getKey()), x, y);
       series.setMarker(ChartTheme.marker(labels.variant(e.getKey())));
-      series.setMarkerColor(style.colour(e.getKey().servedProvider()));
+      series.setMarkerColor(colours.colour(e.getKey()));
     }
-    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartImages.save(ctx, FILE, chart::paint);
   }
 
   /** (tokens/s, TTFT ms) per successful measured call, by series in the result's order. */

@@ -34,12 +34,12 @@ final class TimelineChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "TTFT over time, with the rate offered";
+    String title = "TTFT over time, with the rate offered: " + ctx.result().info().suite();
     List<CallRecord> rows = ctx.rows();
     if (rows.isEmpty()) {
-      ChartPng.saveNote(
-          ctx.runDir().resolve(FILE),
-          ctx.result().info(),
+      ChartImages.saveNote(
+          ctx,
+          FILE,
           title,
           "No attempts in requests.csv",
           "this chart is drawn from the rows of requests.csv in the run folder");
@@ -58,7 +58,7 @@ final class TimelineChart implements ReportFormat {
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.setYAxisGroupTitle(1, "offered rate (attempts/s)");
     chart.getStyler().setYAxisMin(1, 0.0);
-    ProviderColours style = ProviderColours.of(ctx);
+    ModelColours colours = ModelColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
 
     Map<SeriesKey, List<double[]>> ok = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class TimelineChart implements ReportFormat {
           chart,
           labels.label(e.getKey()),
           e.getValue(),
-          style.colour(e.getKey().servedProvider()),
+          colours.colour(e.getKey()),
           ChartTheme.marker(labels.variant(e.getKey())));
     }
     add(chart, "throttled (time to 429)", throttled, THROTTLED, SeriesMarkers.CROSS);
@@ -97,7 +97,7 @@ final class TimelineChart implements ReportFormat {
     offered.setLineColor(RATE);
     offered.setLineStyle(ChartTheme.thin());
     offered.setMarker(SeriesMarkers.NONE);
-    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartImages.save(ctx, FILE, chart::paint);
   }
 
   private static void add(

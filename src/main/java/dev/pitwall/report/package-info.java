@@ -19,7 +19,7 @@
  * line style, marker or shade; plain decimal tick labels; a footer naming suite, date, target and
  * SIMULATED. A chart with nothing to plot draws a note saying why instead of an empty plot. Helpers
  * are named for their job: {@link dev.pitwall.report.ChartTheme} (sizes, fonts, strokes), {@link
- * dev.pitwall.report.ProviderColours}, {@link dev.pitwall.report.ChartPng} (the file with its
+ * dev.pitwall.report.ProviderColours}, {@link dev.pitwall.report.ChartImages} (the file with its
  * footer). Drawn headless into a {@code BufferedImage}; needs a font installed (a JRE image without
  * fontconfig and a font cannot draw text: the Dockerfile installs them). The first chart of a JVM
  * pays for the font set-up; rendering times are in docs/performance.md.
