@@ -281,7 +281,7 @@ public final class Pitwall {
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
     RunResult result = new RunResult(info, metrics.results());
-    Reports.writeAll(runDir, result, suite);
+    Reports.writeAll(runDir, result, suite, options.chartScale());
     appendHistory(runDir, result);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
     RunOutcome outcome = new RunOutcome(status, runDir, result, verdicts, limitWaitNs);

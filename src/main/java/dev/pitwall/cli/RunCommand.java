@@ -71,6 +71,13 @@ public final class RunCommand implements Callable<Integer> {
           "After Ctrl-C, how long calls in flight may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
+  @Option(
+      names = "--chart-scale",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "PNG charts at N × 1200×700 px: 2 for HiDPI screens (SVGs are written anyway).")
+  int chartScale;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,6 +96,7 @@ public final class RunCommand implements Callable<Integer> {
             .nonce(nonce)
             .allowOverBudget(allowOverBudget)
             .grace(grace)
+            .chartScale(chartScale)
             .out(out)
             .err(err)
             .progress(new ConsoleProgress(System.out, System.console() != null, Ticker.system()))

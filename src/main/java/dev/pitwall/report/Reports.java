@@ -25,9 +25,10 @@ public final class Reports {
    * requests.csv holds (a run killed mid-write leaves a readable file; its bad lines become
    * warnings in report.md).
    *
+   * @param chartScale pixels per chart unit of the PNGs (1: 1200×700; 2: HiDPI)
    * @return the files and folders written, relative to {@code runDir}
    */
-  public static List<String> writeAll(Path runDir, RunResult result, Suite suite)
+  public static List<String> writeAll(Path runDir, RunResult result, Suite suite, int chartScale)
       throws IOException {
     List<CallRecord> rows = List.of();
     List<String> warnings = List.of();
@@ -37,7 +38,9 @@ public final class Reports {
       rows = read.records();
       warnings = read.warnings();
     }
-    return writeAll(ReportContext.of(runDir, result, SuiteFacts.of(suite), rows, warnings));
+    return writeAll(
+        ReportContext.of(runDir, result, SuiteFacts.of(suite), rows, warnings)
+            .withChartScale(chartScale));
   }
 
   /** Writes every format for a context already gathered (what {@code pitwall report} does). */

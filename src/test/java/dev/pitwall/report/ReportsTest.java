@@ -66,10 +66,22 @@ class ReportsTest {
         BufferedImage png = ImageIO.read(dir.resolve(name).toFile());
         assertThat(png.getWidth()).isEqualTo(ChartTheme.WIDTH);
         assertThat(png.getHeight()).isEqualTo(ChartTheme.HEIGHT);
+        String svg = Files.readString(ChartImages.svgOf(dir.resolve(name)));
+        assertThat(svg).contains("<svg", "suite cap-theorem").doesNotContain("NaN");
       } else if (!name.endsWith("/")) {
         assertThat(Files.readString(dir.resolve(name))).as(name).doesNotContain("NaN");
       }
     }
+  }
+
+  @Test
+  void chartScaleTwoDrawsHiDpiPngs() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    ReportContext ctx = context(dir, run).withChartScale(2);
+    new CostChart().write(ctx);
+    BufferedImage png = ImageIO.read(dir.resolve(CostChart.FILE).toFile());
+    assertThat(png.getWidth()).isEqualTo(2 * ChartTheme.WIDTH);
+    assertThat(png.getHeight()).isEqualTo(2 * ChartTheme.HEIGHT);
   }
 
   @Test
