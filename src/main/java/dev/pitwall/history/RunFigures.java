@@ -8,6 +8,7 @@ import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.runfolder.RunFolder;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    * @param records the run's attempts (requests.csv); warmup attempts are ignored. Empty: each rate
    *     becomes one whole-run score, which Welch's test cannot weigh.
    */
-  public static RunFigures of(RunFolder folder) {
+  public static RunFigures of(RunFolder folder) throws IOException {
     return of(folder.runId(), folder.result(), folder.records());
   }
 

@@ -1,12 +1,12 @@
 package dev.pitwall.report;
 
-import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.metrics.SloGate;
 import dev.pitwall.metrics.SloVerdict;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.RunFolder;
 import dev.pitwall.runfolder.SuiteFacts;
 import java.nio.file.Path;
@@ -16,8 +16,9 @@ import java.util.Objects;
 /**
  * Everything a {@link ReportFormat} may read: the run's result at its two levels (cells, all
  * providers merged, and the providers' series under them), the suite facts that shape verdicts and
- * findings, the SLO verdicts of both levels, and the attempts of requests.csv (for charts over time
- * and per-request spreads; empty when the run directory has none).
+ * findings, the SLO verdicts, and a bounded sample of the attempts of requests.csv (for charts over
+ * time and per-request spreads; empty when the run directory has none), so no report holds every
+ * row of a long run.
  *
  * @param cells {@link RunResult#cells()}, merged once for every format
  * @param verdicts the SLO verdicts of the providers' series (what the exit code judges)
@@ -31,7 +32,7 @@ public record ReportContext(
     List<SeriesResult> cells,
     SuiteFacts suite,
     List<SloVerdict> verdicts,
-    List<CallRecord> rows,
+    RowSample sample,
     List<String> warnings,
     int chartScale) {
 
@@ -41,9 +42,9 @@ public record ReportContext(
       RunResult result,
       SuiteFacts suite,
       List<SloVerdict> verdicts,
-      List<CallRecord> rows,
+      RowSample sample,
       List<String> warnings) {
-    this(runDir, result, result.cells(), suite, verdicts, rows, warnings, 1);
+    this(runDir, result, result.cells(), suite, verdicts, sample, warnings, 1);
   }
 
   /** The figures of summary.csv, the console table and the bars of the charts, in this order. */
@@ -51,18 +52,14 @@ public record ReportContext(
 
   /** The context of a run folder read back: verdicts are evaluated against its SLOs again. */
   public static ReportContext of(RunFolder folder) {
-    return of(folder.dir(), folder.result(), folder.facts(), folder.records(), folder.warnings());
+    return of(folder.dir(), folder.result(), folder.facts(), folder.sample(), folder.warnings());
   }
 
   /** A context whose SLO verdicts are those of {@code facts} on {@code result}. */
   public static ReportContext of(
-      Path runDir,
-      RunResult result,
-      SuiteFacts facts,
-      List<CallRecord> rows,
-      List<String> warnings) {
+      Path runDir, RunResult result, SuiteFacts facts, RowSample sample, List<String> warnings) {
     return new ReportContext(
-        runDir, result, facts, SloGate.evaluate(result, facts.slos()), rows, warnings);
+        runDir, result, facts, SloGate.evaluate(result, facts.slos()), sample, warnings);
   }
 
   public ReportContext {
@@ -71,7 +68,7 @@ public record ReportContext(
     Objects.requireNonNull(suite, "suite");
     cells = List.copyOf(cells);
     verdicts = List.copyOf(verdicts);
-    rows = List.copyOf(rows);
+    Objects.requireNonNull(sample, "sample");
     warnings = List.copyOf(warnings);
     if (chartScale < 1 || chartScale > 4) {
       throw new IllegalArgumentException("chart scale must be 1 to 4, not " + chartScale);
@@ -80,7 +77,7 @@ public record ReportContext(
 
   /** This context with PNGs drawn at {@code scale} × 1200×700 px. */
   public ReportContext withChartScale(int scale) {
-    return new ReportContext(runDir, result, cells, suite, verdicts, rows, warnings, scale);
+    return new ReportContext(runDir, result, cells, suite, verdicts, sample, warnings, scale);
   }
 
   /** The providers' series of one cell, in the result's order. */

@@ -5,6 +5,7 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.runfolder.RowSample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,10 @@ final class SpeedScatterChart implements ReportFormat {
       return;
     }
     XYChart chart =
-        BlankCharts.xy(title, "output speed (tokens/s); bottom right is best", "TTFT (ms)");
+        BlankCharts.xy(
+            title,
+            "output speed (tokens/s); bottom right is best" + sampledNote(ctx.sample()),
+            "TTFT (ms)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setYAxisMin(0.0);
@@ -52,13 +56,20 @@ final class SpeedScatterChart implements ReportFormat {
     ChartImages.save(ctx, FILE, chart::paint);
   }
 
+  /** "; a uniform sample of 20000 of 1000000 attempts" when the chart shows a sample, else "". */
+  static String sampledNote(RowSample sample) {
+    return sample.sampled()
+        ? "; a uniform sample of " + sample.rows().size() + " of " + sample.seen() + " attempts"
+        : "";
+  }
+
   /** (tokens/s, TTFT ms) per successful measured call, by series in the result's order. */
   static Map<SeriesKey, List<double[]>> points(ReportContext ctx) {
     Map<SeriesKey, List<double[]>> points = new LinkedHashMap<>();
     for (SeriesResult s : ctx.result().series()) {
       points.put(s.key(), new ArrayList<>());
     }
-    for (CallRecord r : ctx.rows()) {
+    for (CallRecord r : ctx.sample().rows()) {
       double speed = r.outputTokensPerSecond();
       if (r.phase() == Phase.MEASUREMENT
           && r.outcome().isSuccess()
@@ -70,7 +81,7 @@ final class SpeedScatterChart implements ReportFormat {
         }
       }
     }
-    if (ctx.rows().isEmpty()) {
+    if (ctx.sample().seen() == 0) {
       for (SeriesResult s : ctx.result().series()) {
         if (s.metric(Metric.TTFT).count() > 0 && s.metric(Metric.OUTPUT_SPEED).count() > 0) {
           points

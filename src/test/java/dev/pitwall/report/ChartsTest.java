@@ -8,6 +8,7 @@ import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.TokenSource;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.SuiteFacts;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,7 +145,7 @@ class ChartsTest {
     RunResult result = new RunResult(ReportFixtures.info(true), metrics.results());
     ReportContext ctx =
         new ReportContext(
-            Path.of("unused"), result, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of());
+            Path.of("unused"), result, SuiteFacts.UNKNOWN, List.of(), new RowSample(), List.of());
     List<RowChart.Row> rows = OutcomesChart.rows(ctx);
     assertThat(rows).hasSize(1); // one provider: no breakdown row
     assertThat(rows.get(0).label()).isEqualTo("a/m@deepinfra");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pitwall.metrics.SloGate;
 import dev.pitwall.runfolder.Manifest;
 import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.suite.Arrival;
 import dev.pitwall.suite.Iterations;
@@ -37,7 +38,7 @@ class ReportsTest {
         run.result(),
         run.facts(),
         SloGate.evaluate(run.result(), run.facts().slos()),
-        run.records(),
+        RowSample.of(run.records()),
         List.of());
   }
 
@@ -135,7 +136,7 @@ class ReportsTest {
     assertThat(facts.suiteHash()).startsWith("sha256:").hasSize(7 + 64);
 
     ReportFormats.manifest()
-        .write(new ReportContext(dir, run.result(), facts, List.of(), List.of(), List.of()));
+        .write(new ReportContext(dir, run.result(), facts, List.of(), new RowSample(), List.of()));
     Manifest manifest = Manifest.read(dir);
     assertThat(manifest.facts()).isEqualTo(facts);
     assertThat(manifest.info()).isEqualTo(run.result().info());
@@ -148,7 +149,7 @@ class ReportsTest {
     List<String> written =
         Reports.writeAll(
             new ReportContext(
-                dir, empty, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of("a warning")));
+                dir, empty, SuiteFacts.UNKNOWN, List.of(), new RowSample(), List.of("a warning")));
     assertThat(written).hasSameSizeAs(ReportFormats.all());
     assertThat(Files.readString(dir.resolve("report.md")))
         .contains("No measured calls", "a warning", "## What is measured");
