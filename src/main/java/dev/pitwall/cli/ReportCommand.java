@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,12 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "a run folder, e.g. results/cap-theorem/2026-01-31T12-00-00Z")
   Path dir;
 
-  @Option(
-      names = "--chart-scale",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "PNG charts at N × 1200×700 px: 2 for HiDPI screens (SVGs are written anyway).")
-  int chartScale;
+  @Mixin ChartScaleOption chartScale;
 
   @Spec CommandSpec spec;
 
@@ -58,11 +53,11 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportContext ctx;
     try {
-      if (chartScale < 1 || chartScale > 4) {
-        err.println("pitwall report: --chart-scale must be 1 to 4, not " + chartScale);
+      if (chartScale.scale < 1 || chartScale.scale > 4) {
+        err.println("pitwall report: --chart-scale must be 1 to 4, not " + chartScale.scale);
         return 2;
       }
-      ctx = ReportContext.of(RunFolder.rebuild(dir)).withChartScale(chartScale);
+      ctx = ReportContext.of(RunFolder.rebuild(dir)).withChartScale(chartScale.scale);
     } catch (IOException e) {
       err.println("pitwall report: " + e.getMessage());
       return 2;

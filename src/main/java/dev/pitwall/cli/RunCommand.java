@@ -71,12 +71,7 @@ public final class RunCommand implements Callable<Integer> {
           "After Ctrl-C, how long calls in flight may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
-  @Option(
-      names = "--chart-scale",
-      defaultValue = "1",
-      paramLabel = "N",
-      description = "PNG charts at N × 1200×700 px: 2 for HiDPI screens (SVGs are written anyway).")
-  int chartScale;
+  @Mixin ChartScaleOption chartScale;
 
   @Override
   public Integer call() throws Exception {
@@ -96,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             .nonce(nonce)
             .allowOverBudget(allowOverBudget)
             .grace(grace)
-            .chartScale(chartScale)
+            .chartScale(chartScale.scale)
             .out(out)
             .err(err)
             .progress(new ConsoleProgress(System.out, System.console() != null, Ticker.system()))

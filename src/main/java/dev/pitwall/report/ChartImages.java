@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -25,10 +24,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Writes every chart twice: a PNG ({@code scale} × 1200×700 px, 2 for HiDPI screens) and an SVG of
  * the same drawing beside it (vector, for documents that scale). A chart is anything that paints
- * into a {@link Graphics2D} of a given size: one or more XChart charts side by side, a {@link
- * RowChart}, or the "nothing to plot" note; each is stamped with pitwall's footer (suite, date,
- * target, and "SIMULATED" in red when the target was the simulator). Headless: it draws into a
- * {@link BufferedImage} and VectorGraphics2D's recorder, never a window.
+ * into a {@link Graphics2D} of a given size: an XChart chart, a {@link RowChart}, or the "nothing
+ * to plot" note; each is stamped with pitwall's footer (suite, date, target, and "SIMULATED" in red
+ * when the target was the simulator). Headless: it draws into a {@link BufferedImage} and
+ * VectorGraphics2D's recorder, never a window.
  */
 public final class ChartImages {
   /** Something that draws a chart into a {@code width × height} area at the origin. */
@@ -39,34 +38,9 @@ public final class ChartImages {
 
   private ChartImages() {}
 
-  /** Paints {@code charts} left to right; {@code widths} in pixels must sum to the image width. */
-  static void save(
-      Path file, RunInfo info, List<? extends Chart<?, ?>> charts, int[] widths, int scale)
-      throws IOException {
-    save(
-        file,
-        info,
-        (g, width, height) -> {
-          int x = 0;
-          for (int i = 0; i < charts.size(); i++) {
-            Graphics2D part = (Graphics2D) g.create(x, 0, widths[i], height);
-            charts.get(i).paint(part, widths[i], height);
-            part.dispose();
-            x += widths[i];
-          }
-        },
-        scale);
-  }
-
   /** Saves one XChart chart with the run's footer, at 1× scale. */
   public static void save(Path file, RunInfo info, Chart<?, ?> chart) throws IOException {
-    save(file, info, chart, 1);
-  }
-
-  /** Saves one XChart chart with the run's footer. */
-  public static void save(Path file, RunInfo info, Chart<?, ?> chart, int scale)
-      throws IOException {
-    save(file, info, (Painter) chart::paint, scale);
+    save(file, info, (Painter) chart::paint, 1);
   }
 
   /**

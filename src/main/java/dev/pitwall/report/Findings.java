@@ -67,19 +67,7 @@ final class Findings {
         .filter(s -> s.outcomes().failures() > 0)
         .max(Comparator.comparingDouble(s -> s.outcomes().errorRate()))
         .ifPresentOrElse(
-            s ->
-                out.add(
-                    "Most errors: **"
-                        + s.key().label()
-                        + "**, "
-                        + s.outcomes().failures()
-                        + " of "
-                        + s.outcomes().attempted()
-                        + " attempts failed ("
-                        + Fmt.percent(s.outcomes().errorRate())
-                        + ": "
-                        + ChartLabels.outcomes(s.outcomes())
-                        + ")."),
+            s -> out.add("Most errors: **" + s.key().label() + "**, " + failed(s) + "."),
             () -> {
               if (!cells.isEmpty()) {
                 out.add("Errors: none of the measured attempts failed.");
@@ -137,18 +125,7 @@ final class Findings {
     for (SeriesResult s : series) {
       long failures = s.outcomes().failures();
       if (failures > 0) {
-        out.add(
-            "Errors: "
-                + s.key().label()
-                + " failed "
-                + failures
-                + " of "
-                + s.outcomes().attempted()
-                + " attempts ("
-                + Fmt.percent(s.outcomes().errorRate())
-                + ": "
-                + ChartLabels.outcomes(s.outcomes())
-                + ").");
+        out.add("Errors: " + s.key().label() + ", " + failed(s) + ".");
       }
     }
     long throttled = ctx.result().outcomes().get(Outcome.THROTTLED);
@@ -162,6 +139,18 @@ final class Findings {
       out.add("**No measured call succeeded**: latency, speed and cost figures are absent.");
     }
     return out;
+  }
+
+  /** "3 of 12 attempts failed (25.0 %: 9 ok, 3 server error)". */
+  private static String failed(SeriesResult s) {
+    return s.outcomes().failures()
+        + " of "
+        + s.outcomes().attempted()
+        + " attempts failed ("
+        + Fmt.percent(s.outcomes().errorRate())
+        + ": "
+        + ChartLabels.outcomes(s.outcomes())
+        + ")";
   }
 
   static boolean isFallback(SeriesKey k) {

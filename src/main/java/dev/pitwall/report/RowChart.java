@@ -85,6 +85,7 @@ public final class RowChart implements ChartImages.Painter {
       double min,
       double max,
       List<String> labels,
+      List<Rectangle2D> legendBoxes,
       List<Rectangle2D> textBoxes) {}
 
   private static final int PAD = 14;
@@ -128,6 +129,7 @@ public final class RowChart implements ChartImages.Painter {
     int y = PAD;
     boxes.add(new Rectangle2D.Double(PAD, y, tfm.stringWidth(title), tfm.getHeight()));
     y += tfm.getHeight() + 4;
+    List<Rectangle2D> legendBoxes = new ArrayList<>();
     if (!legend.isEmpty()) {
       FontMetrics lfm = g.getFontMetrics(ChartTheme.LEGEND);
       int x = PAD;
@@ -137,9 +139,10 @@ public final class RowChart implements ChartImages.Painter {
           x = PAD;
           y += lfm.getHeight() + 2;
         }
-        boxes.add(new Rectangle2D.Double(x, y, w, lfm.getHeight()));
+        legendBoxes.add(new Rectangle2D.Double(x, y, w, lfm.getHeight()));
         x += w + 18;
       }
+      boxes.addAll(legendBoxes);
       y += lfm.getHeight() + 6;
     }
     FontMetrics axis = g.getFontMetrics(ChartTheme.AXIS_TITLE);
@@ -197,7 +200,17 @@ public final class RowChart implements ChartImages.Painter {
       }
     }
     return new Layout(
-        labelFont, rowHeight, plotLeft, plotRight, plotTop, plotBottom, min, max, labels, boxes);
+        labelFont,
+        rowHeight,
+        plotLeft,
+        plotRight,
+        plotTop,
+        plotBottom,
+        min,
+        max,
+        labels,
+        legendBoxes,
+        boxes);
   }
 
   /** The text cut with "…" to fit {@code width} px. */
@@ -220,7 +233,7 @@ public final class RowChart implements ChartImages.Painter {
     g.setColor(ChartTheme.TEXT);
     g.setFont(ChartTheme.TITLE);
     g.drawString(title, PAD, PAD + g.getFontMetrics().getAscent());
-    paintLegend(g, width);
+    paintLegend(g, l);
     paintAxis(g, l, width);
     FontMetrics fm = g.getFontMetrics(l.labelFont());
     for (int i = 0; i < rows.size(); i++) {
@@ -262,26 +275,18 @@ public final class RowChart implements ChartImages.Painter {
     }
   }
 
-  private void paintLegend(Graphics2D g, int width) {
-    if (legend.isEmpty()) {
-      return;
-    }
-    FontMetrics tfm = g.getFontMetrics(ChartTheme.TITLE);
+  private void paintLegend(Graphics2D g, Layout l) {
     g.setFont(ChartTheme.LEGEND);
     FontMetrics lfm = g.getFontMetrics();
-    int y = PAD + tfm.getHeight() + 4;
-    int x = PAD;
-    for (Key k : legend) {
-      int w = 22 + lfm.stringWidth(k.name());
-      if (x + w > width - PAD) {
-        x = PAD;
-        y += lfm.getHeight() + 2;
-      }
+    for (int i = 0; i < legend.size(); i++) {
+      Key k = legend.get(i);
+      Rectangle2D box = l.legendBoxes().get(i);
+      int x = (int) box.getX();
+      int y = (int) box.getY();
       g.setColor(k.colour());
       g.fillRect(x, y + (lfm.getHeight() - 14) / 2, 14, 14);
       g.setColor(ChartTheme.TEXT);
       g.drawString(k.name(), x + 20, y + lfm.getAscent());
-      x += w + 18;
     }
   }
 

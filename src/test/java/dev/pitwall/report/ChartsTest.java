@@ -51,19 +51,13 @@ class ChartsTest {
     assertThat(colours.colour(a1)).isEqualTo(colours.colour(cellA));
     assertThat(colours.colour(a2)).isNotEqualTo(colours.colour(a1));
     // a shade keeps its model's hue
-    float[] hueA =
-        java.awt.Color.RGBtoHSB(
-            colours.colour(a1).getRed(),
-            colours.colour(a1).getGreen(),
-            colours.colour(a1).getBlue(),
-            null);
-    float[] hueA2 =
-        java.awt.Color.RGBtoHSB(
-            colours.colour(a2).getRed(),
-            colours.colour(a2).getGreen(),
-            colours.colour(a2).getBlue(),
-            null);
-    assertThat(hueA2[0]).isCloseTo(hueA[0], org.assertj.core.api.Assertions.within(0.02f));
+    float hueA = hue(colours.colour(a1));
+    float hueA2 = hue(colours.colour(a2));
+    assertThat(hueA2).isCloseTo(hueA, org.assertj.core.api.Assertions.within(0.02f));
+  }
+
+  private static float hue(java.awt.Color c) {
+    return java.awt.Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null)[0];
   }
 
   @Test
