@@ -267,6 +267,13 @@ public final class CompareReport {
    * iterations), red where regressed, green where improved, grey otherwise; sorted by the change.
    */
   static void writeChart(Path file, CompareResult r) throws IOException {
+    // The model level where a cell has one, its providers only when they changed: a row per
+    // provider and measure would shrink the rows past reading.
+    Set<String> cellsWithModelLevel =
+        r.rows().stream()
+            .filter(c -> c.series().isCell())
+            .map(c -> c.series().cellId())
+            .collect(Collectors.toSet());
     List<Comparison> rows =
         r.rows().stream()
             // Rates are judged in points, not percent: a 0.5 % → 10 % error rate would dwarf all.
@@ -275,6 +282,11 @@ public final class CompareReport {
                     HEADLINE.contains(c.measure())
                         && c.threshold().relative()
                         && !Double.isNaN(c.relativeDifference()))
+            .filter(
+                c ->
+                    c.series().isCell()
+                        || !cellsWithModelLevel.contains(c.series().cellId())
+                        || c.verdict() != Verdict.UNCHANGED)
             .sorted(java.util.Comparator.comparingDouble(Comparison::relativeDifference))
             .toList();
     String title = "Change against the baseline: " + r.current().suite();
@@ -283,6 +295,14 @@ public final class CompareReport {
           file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
       return;
     }
+    // The axis fits the changes, not the intervals: with few iterations an interval can span
+    // ±500 % and would squeeze every dot onto the zero line. Longer intervals are cut and say so.
+    double limit =
+        Math.max(
+            20,
+            2
+                * rows.stream().mapToDouble(c -> Math.abs(c.relativeDifference())).max().orElse(0)
+                * 100);
     List<RowChart.Row> chartRows = new ArrayList<>();
     for (Comparison c : rows) {
       double base = Math.abs(c.baseline().mean());
@@ -290,14 +310,20 @@ public final class CompareReport {
       double change = c.relativeDifference() * 100;
       double low = now.hasInterval() ? change - now.error() / base * 100 : Double.NaN;
       double high = now.hasInterval() ? change + now.error() / base * 100 : Double.NaN;
+      boolean cut = low < -limit || high > limit;
       chartRows.add(
           new RowChart.Row(
               c.series().label() + "  " + c.measure().id(),
               false,
               List.of(new RowChart.Segment(change, colour(c.verdict()))),
-              low,
-              high,
-              change(c) + ", p " + p(c.pValue()) + ", " + c.verdict().text()));
+              Math.max(-limit, low),
+              Math.min(limit, high),
+              change(c)
+                  + ", p "
+                  + p(c.pValue())
+                  + ", "
+                  + c.verdict().text()
+                  + (cut ? " (CI cut)" : "")));
     }
     ChartImages.save(
         file,
@@ -329,8 +355,9 @@ public final class CompareReport {
       return "-";
     }
     // benchstat's "old ± err": the interval only from three iterations on, else why not
-    String err = s.hasInterval() ? " ± " + fmt(s.error(), m) : " ± " + s.errorText(1);
-    return fmt(s.mean(), m) + err + " " + m.unit();
+    return s.hasInterval()
+        ? fmt(s.mean(), m) + " ± " + fmt(s.error(), m) + " " + m.unit()
+        : fmt(s.mean(), m) + " " + m.unit() + " ± " + s.errorText(1);
   }
 
   static String fmt(double v, Measure m) {

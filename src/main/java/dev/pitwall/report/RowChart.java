@@ -168,7 +168,7 @@ public final class RowChart implements ChartImages.Painter {
     }
     int textWidth = rows.stream().mapToInt(r -> fm.stringWidth(r.text())).max().orElse(0);
     int plotLeft = PAD + labelWidth + 12;
-    int plotRight = width - PAD - textWidth - 10;
+    int plotRight = width - PAD - textWidth - 20;
     double max = rows.stream().mapToDouble(Row::reach).max().orElse(1);
     double min = style == Style.BARS ? 0 : rows.stream().mapToDouble(Row::start).min().orElse(0);
     if (!Double.isNaN(reference)) {
@@ -196,7 +196,10 @@ public final class RowChart implements ChartImages.Painter {
         double end = plotLeft + (r.reach() - min) / (max - min) * (plotRight - plotLeft);
         boxes.add(
             new Rectangle2D.Double(
-                end + 6, baseline - fm.getAscent(), fm.stringWidth(r.text()), fm.getAscent()));
+                end + textGap(rowHeight),
+                baseline - fm.getAscent(),
+                fm.stringWidth(r.text()),
+                fm.getAscent()));
       }
     }
     return new Layout(
@@ -263,14 +266,14 @@ public final class RowChart implements ChartImages.Painter {
         g.draw(new Line2D.Double(x(l, r.high()), mid - 6, x(l, r.high()), mid + 6));
       }
       if (style == Style.DOTS) {
-        double r0 = Math.min(9, l.rowHeight() * 0.25);
+        double r0 = dotRadius(l.rowHeight());
         g.setColor(r.segments().get(0).colour());
         g.fill(new Ellipse2D.Double(x(l, r.total()) - r0, mid - r0, 2 * r0, 2 * r0));
       }
       if (!r.text().isEmpty()) {
         g.setFont(l.labelFont());
         g.setColor(ChartTheme.TEXT);
-        g.drawString(r.text(), (float) x(l, r.reach()) + 6, baseline);
+        g.drawString(r.text(), (float) (x(l, r.reach()) + textGap(l.rowHeight())), baseline);
       }
     }
   }
@@ -323,6 +326,15 @@ public final class RowChart implements ChartImages.Painter {
       String text = fit(g.getFontMetrics(), footnote, width - 2 * PAD);
       g.drawString(text, PAD, axisBaseline + g.getFontMetrics().getHeight());
     }
+  }
+
+  private static double dotRadius(int rowHeight) {
+    return Math.min(9, rowHeight * 0.25);
+  }
+
+  /** From a row's end (its bar, dot or interval) to its text: clear of a dot's edge. */
+  private double textGap(int rowHeight) {
+    return style == Style.DOTS ? dotRadius(rowHeight) + 6 : 6;
   }
 
   private static double x(Layout l, double v) {
