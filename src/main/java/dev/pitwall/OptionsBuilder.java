@@ -42,6 +42,7 @@ public final class OptionsBuilder {
   private boolean nonce;
   private boolean allowOverBudget;
   private Duration grace = Duration.ofSeconds(10);
+  private int chartScale = 1;
   private PrintWriter out = DISCARD;
   private PrintWriter err = DISCARD;
   private ProgressListener progress = ProgressListener.NONE;
@@ -116,6 +117,12 @@ public final class OptionsBuilder {
     return this;
   }
 
+  /** Pixels per chart unit of the PNGs: 1 for 1200×700 (the default), 2 for HiDPI 2400×1400. */
+  public OptionsBuilder chartScale(int scale) {
+    this.chartScale = scale;
+    return this;
+  }
+
   /** Where the console table, verdicts and results line go (default: nowhere). */
   public OptionsBuilder out(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
@@ -152,6 +159,7 @@ public final class OptionsBuilder {
         nonce,
         allowOverBudget,
         grace,
+        chartScale,
         out,
         err,
         progress,

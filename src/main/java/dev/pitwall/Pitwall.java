@@ -378,7 +378,7 @@ public final class Pitwall {
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
     RunResult result = new RunResult(info, metrics.results());
-    Reports.writeAll(runDir, result, SuiteFacts.of(suite, names));
+    Reports.writeAll(runDir, result, SuiteFacts.of(suite, names), options.chartScale());
     appendHistory(runDir, result);
     List<SloVerdict> verdicts = SloGate.evaluate(result, suite.slos());
     List<String> failures = RunFailures.reasons(result, suite.allowedProviders(), names);

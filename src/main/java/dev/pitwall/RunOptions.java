@@ -43,6 +43,7 @@ public record RunOptions(
     boolean nonce,
     boolean allowOverBudget,
     Duration grace,
+    int chartScale,
     PrintWriter out,
     PrintWriter err,
     ProgressListener progress,
@@ -67,6 +68,9 @@ public record RunOptions(
     Objects.requireNonNull(grace, "grace");
     if (grace.isNegative()) {
       throw new UsageException("--grace must not be negative, not " + grace);
+    }
+    if (chartScale < 1 || chartScale > 4) {
+      throw new UsageException("--chart-scale must be 1 to 4, not " + chartScale);
     }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
       description = "a run folder, e.g. results/cap-theorem/2026-01-31T12-00-00Z")
   Path dir;
 
+  @Mixin ChartScaleOption chartScale;
+
   @Spec CommandSpec spec;
 
   public ReportCommand() {}
@@ -50,7 +53,11 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportContext ctx;
     try {
-      ctx = ReportContext.of(RunFolder.rebuild(dir));
+      if (chartScale.scale < 1 || chartScale.scale > 4) {
+        err.println("pitwall report: --chart-scale must be 1 to 4, not " + chartScale.scale);
+        return 2;
+      }
+      ctx = ReportContext.of(RunFolder.rebuild(dir)).withChartScale(chartScale.scale);
     } catch (IOException e) {
       err.println("pitwall report: " + e.getMessage());
       return 2;

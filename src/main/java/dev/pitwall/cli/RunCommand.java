@@ -71,6 +71,8 @@ public final class RunCommand implements Callable<Integer> {
           "After Ctrl-C, how long calls in flight may finish (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
+  @Mixin ChartScaleOption chartScale;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -89,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             .nonce(nonce)
             .allowOverBudget(allowOverBudget)
             .grace(grace)
+            .chartScale(chartScale.scale)
             .out(out)
             .err(err)
             .progress(new ConsoleProgress(System.out, System.console() != null, Ticker.system()))

@@ -2,8 +2,9 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.ChartPng;
+import dev.pitwall.report.ChartImages;
 import dev.pitwall.report.ChartTheme;
+import dev.pitwall.report.RowChart;
 import dev.pitwall.text.TextTable;
 import dev.pitwall.text.TextTable.Align;
 import java.awt.Color;
@@ -20,13 +21,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * The outputs of {@code pitwall compare}: a console table, compare.csv (every row), compare.md (a
  * verdict first, then the changes, then the headline figures) and charts/compare.png (the relative
- * change of the headline latencies, speed and cost, red where regressed, green where improved).
+ * change of the headline latencies, speed and cost as dots with intervals, red where regressed,
+ * green where improved). Tables read as benchstat's: one line per series and measure, old ± err,
+ * new ± err, change, p, verdict.
  */
 public final class CompareReport {
   public static final String CSV = "compare.csv";
@@ -101,7 +102,7 @@ public final class CompareReport {
                 Align.RIGHT,
                 Align.RIGHT,
                 Align.LEFT)
-            .header("series", "metric", "baseline", "current", "change", "p", "verdict");
+            .header("series", "metric", "old ± err", "new ± err", "change", "p", "verdict");
     for (Comparison c : shown(r)) {
       table.row(
           c.series().label(),
@@ -236,7 +237,7 @@ public final class CompareReport {
   }
 
   private static void table(StringBuilder md, List<Comparison> rows) {
-    md.append("| series | metric | baseline | current | change | p | threshold | verdict |\n");
+    md.append("| series | metric | old ± err | new ± err | change | p | threshold | verdict |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
     for (Comparison c : rows) {
       md.append("| ")
@@ -260,7 +261,19 @@ public final class CompareReport {
     md.append('\n');
   }
 
+  /**
+   * charts/compare.png: a dot-and-interval plot, one row per series and headline measure, the new
+   * score relative to the old one (0 % = unchanged) with its 99.9 % interval (none below three
+   * iterations), red where regressed, green where improved, grey otherwise; sorted by the change.
+   */
   static void writeChart(Path file, CompareResult r) throws IOException {
+    // The model level where a cell has one, its providers only when they changed: a row per
+    // provider and measure would shrink the rows past reading.
+    Set<String> cellsWithModelLevel =
+        r.rows().stream()
+            .filter(c -> c.series().isCell())
+            .map(c -> c.series().cellId())
+            .collect(Collectors.toSet());
     List<Comparison> rows =
         r.rows().stream()
             // Rates are judged in points, not percent: a 0.5 % → 10 % error rate would dwarf all.
@@ -269,59 +282,82 @@ public final class CompareReport {
                     HEADLINE.contains(c.measure())
                         && c.threshold().relative()
                         && !Double.isNaN(c.relativeDifference()))
+            .filter(
+                c ->
+                    c.series().isCell()
+                        || !cellsWithModelLevel.contains(c.series().cellId())
+                        || c.verdict() != Verdict.UNCHANGED)
+            .sorted(java.util.Comparator.comparingDouble(Comparison::relativeDifference))
             .toList();
-    String title = "Change against the baseline (latency, speed, cost), " + r.current().suite();
+    String title = "Change against the baseline: " + r.current().suite();
     if (rows.isEmpty()) {
-      ChartPng.saveNote(
+      ChartImages.saveNote(
           file, r.current().toInfo(), title, "Nothing to compare", "no series in both runs");
       return;
     }
-    List<String> categories =
-        rows.stream().map(c -> c.series().label() + " " + c.measure().id()).toList();
-    CategoryChart chart =
-        new CategoryChartBuilder()
-            .width(ChartTheme.WIDTH)
-            .height(ChartTheme.HEIGHT)
-            .title(title)
-            .yAxisTitle("change (%)")
-            .build();
-    ChartTheme.styled(chart);
-    chart.getStyler().setOverlapped(true);
-    chart.getStyler().setXAxisLabelRotation(60);
-    addBars(chart, "regressed", rows, categories, Verdict.REGRESSED, ChartTheme.ALERT);
-    addBars(chart, "improved", rows, categories, Verdict.IMPROVED, new Color(0x2E, 0x7D, 0x32));
-    addBars(chart, "unchanged", rows, categories, null, new Color(0x9E, 0x9E, 0x9E));
-    ChartPng.save(file, r.current().toInfo(), chart);
+    // The axis fits the changes, not the intervals: with few iterations an interval can span
+    // ±500 % and would squeeze every dot onto the zero line. Longer intervals are cut and say so.
+    double limit =
+        Math.max(
+            20,
+            2
+                * rows.stream().mapToDouble(c -> Math.abs(c.relativeDifference())).max().orElse(0)
+                * 100);
+    List<RowChart.Row> chartRows = new ArrayList<>();
+    for (Comparison c : rows) {
+      double base = Math.abs(c.baseline().mean());
+      Score now = c.current();
+      double change = c.relativeDifference() * 100;
+      double low = now.hasInterval() ? change - now.error() / base * 100 : Double.NaN;
+      double high = now.hasInterval() ? change + now.error() / base * 100 : Double.NaN;
+      boolean cut = low < -limit || high > limit;
+      chartRows.add(
+          new RowChart.Row(
+              c.series().label() + "  " + c.measure().id(),
+              false,
+              List.of(new RowChart.Segment(change, colour(c.verdict()))),
+              Math.max(-limit, low),
+              Math.min(limit, high),
+              change(c)
+                  + ", p "
+                  + p(c.pValue())
+                  + ", "
+                  + c.verdict().text()
+                  + (cut ? " (CI cut)" : "")));
+    }
+    ChartImages.save(
+        file,
+        r.current().toInfo(),
+        new RowChart(
+            title,
+            "new score relative to the old (%), line = 99.9 % CI of the new score",
+            RowChart.Style.DOTS,
+            chartRows,
+            List.of(
+                new RowChart.Key("regressed", ChartTheme.ALERT),
+                new RowChart.Key("improved", IMPROVED),
+                new RowChart.Key("unchanged", UNCHANGED)),
+            v -> String.format(Locale.ROOT, "%+.0f %%", v),
+            0,
+            ""),
+        1);
   }
 
-  private static void addBars(
-      CategoryChart chart,
-      String name,
-      List<Comparison> rows,
-      List<String> categories,
-      Verdict verdict,
-      Color colour) {
-    List<Double> values = new ArrayList<>();
-    boolean any = false;
-    for (Comparison c : rows) {
-      boolean mine =
-          verdict == null
-              ? c.verdict() != Verdict.REGRESSED && c.verdict() != Verdict.IMPROVED
-              : c.verdict() == verdict;
-      values.add(mine ? c.relativeDifference() * 100 : 0.0);
-      any |= mine;
-    }
-    if (any) {
-      chart.addSeries(name, categories, values).setFillColor(colour);
-    }
+  private static final Color IMPROVED = new Color(0x2E, 0x7D, 0x32);
+  private static final Color UNCHANGED = new Color(0x75, 0x75, 0x75);
+
+  private static Color colour(Verdict v) {
+    return v == Verdict.REGRESSED ? ChartTheme.ALERT : v == Verdict.IMPROVED ? IMPROVED : UNCHANGED;
   }
 
   static String score(Score s, Measure m) {
     if (s == null || Double.isNaN(s.mean())) {
       return "-";
     }
-    String err = Double.isNaN(s.error()) ? "" : " ± " + fmt(s.error(), m);
-    return fmt(s.mean(), m) + err + " " + m.unit();
+    // benchstat's "old ± err": the interval only from three iterations on, else why not
+    return s.hasInterval()
+        ? fmt(s.mean(), m) + " ± " + fmt(s.error(), m) + " " + m.unit()
+        : fmt(s.mean(), m) + " " + m.unit() + " ± " + s.errorText(1);
   }
 
   static String fmt(double v, Measure m) {

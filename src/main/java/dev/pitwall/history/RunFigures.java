@@ -8,6 +8,7 @@ import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.runfolder.RunFolder;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    * @param records the run's attempts (requests.csv); warmup attempts are ignored. Empty: each rate
    *     becomes one whole-run score, which Welch's test cannot weigh.
    */
-  public static RunFigures of(RunFolder folder) {
+  public static RunFigures of(RunFolder folder) throws IOException {
     return of(folder.runId(), folder.result(), folder.records());
   }
 
@@ -44,23 +45,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
     Map<String, Map<Integer, Tally>> tallies = tally(records, SeriesMatch::key);
     List<Figure> figures = new ArrayList<>();
     for (SeriesResult s : result.series()) {
-      for (Measure m : Measure.values()) {
-        if (m.metric() != null) {
-          MetricResult mr = s.metric(m.metric());
-          if (mr != null && mr.count() > 0) {
-            figures.add(
-                new Figure(
-                    s.key(),
-                    m,
-                    mr.iterationScores(),
-                    mr.percentile(50),
-                    mr.percentile(90),
-                    mr.percentile(99),
-                    mr.count(),
-                    s.outcomes().attempted()));
-          }
-        }
-      }
+      figures.addAll(latencies(s));
       Map<Integer, Tally> perIteration = tallies.get(SeriesMatch.key(s.key()));
       List<Tally> iterations =
           perIteration == null ? List.of(Tally.of(s)) : List.copyOf(perIteration.values());
@@ -82,24 +67,46 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
                 Tally::costPerMillionTokens));
       }
     }
-    figures.addAll(wholeCellRates(result, records));
+    figures.addAll(cellFigures(result, records));
     return new RunFigures(RunStamp.of(runId, result.info()), figures);
   }
 
-  /** The served-provider name of a cell's figures over all its attempts, whoever served them. */
-  public static final String ALL_PROVIDERS = "all";
+  /** The latency, speed and other histogram figures of one series or cell. */
+  private static List<Figure> latencies(SeriesResult s) {
+    List<Figure> out = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      if (m.metric() != null) {
+        MetricResult mr = s.metric(m.metric());
+        if (mr != null && mr.count() > 0) {
+          out.add(
+              new Figure(
+                  s.key(),
+                  m,
+                  mr.iterationScores(),
+                  mr.percentile(50),
+                  mr.percentile(90),
+                  mr.percentile(99),
+                  mr.count(),
+                  s.outcomes().attempted()));
+        }
+      }
+    }
+    return out;
+  }
 
   /**
-   * Error and throttle rates of each cell that yielded several series: a failure that names no
+   * The model level of each cell that yielded several series ({@link RunResult#cells()}): its
+   * latencies over every provider merged, and its error and throttle rates. A failure that names no
    * provider (the router refused, the connection dropped) is filed under an "unknown" series of its
    * own, which a per-provider rate never sees; the cell's rate over all its attempts does.
    */
-  private static List<Figure> wholeCellRates(RunResult result, List<CallRecord> records) {
+  private static List<Figure> cellFigures(RunResult result, List<CallRecord> records) {
     Map<String, List<SeriesResult>> byCell = new TreeMap<>();
     result
         .series()
         .forEach(s -> byCell.computeIfAbsent(s.key().cellId(), c -> new ArrayList<>()).add(s));
     Map<String, Map<Integer, Tally>> tallies = tally(records, CallRecord::cellId);
+    List<SeriesResult> cells = result.cells();
     List<Figure> out = new ArrayList<>();
     byCell.forEach(
         (cell, series) -> {
@@ -108,8 +115,11 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
             return; // a pinned cell's failures are already its provider's
           }
           SeriesKey key =
-              new SeriesKey(
-                  cell, first.promptId(), first.model(), first.requestedProvider(), ALL_PROVIDERS);
+              SeriesKey.cell(cell, first.promptId(), first.model(), first.requestedProvider());
+          cells.stream()
+              .filter(c -> c.key().equals(key))
+              .findFirst()
+              .ifPresent(c -> out.addAll(latencies(c)));
           List<Tally> iterations;
           if (tallies.containsKey(cell)) {
             iterations = List.copyOf(tallies.get(cell).values());

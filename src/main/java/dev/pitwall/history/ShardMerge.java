@@ -14,6 +14,7 @@ import dev.pitwall.report.ReportFormats;
 import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.LatencyLog;
 import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.RunFolder;
 import dev.pitwall.runfolder.RunLayout;
 import java.io.FileNotFoundException;
@@ -100,7 +101,8 @@ public final class ShardMerge {
     }
     List<String> warnings = new ArrayList<>();
     shards.forEach(s -> warnings.addAll(s.folder().warnings()));
-    ReportContext ctx = ReportContext.of(out, result, first.facts(), records, warnings);
+    ReportContext ctx =
+        ReportContext.of(out, result, first.facts(), RowSample.of(records), warnings);
     List<String> written = new ArrayList<>(Reports.writeAll(ctx));
     for (ReportFormat extra :
         List.of(ReportFormats.hlog(), ReportFormats.hgrm(), ReportFormats.jmhJson())) {
@@ -188,7 +190,7 @@ public final class ShardMerge {
   }
 
   /** A cell measured in two shards would be counted twice: refuse, naming it and both folders. */
-  private static void checkDisjoint(List<ShardRun> shards) {
+  private static void checkDisjoint(List<ShardRun> shards) throws IOException {
     Map<String, Path> owner = new TreeMap<>();
     for (ShardRun s : shards) {
       for (String cell :
@@ -208,7 +210,7 @@ public final class ShardMerge {
     }
   }
 
-  private static List<CallRecord> unionOfRows(List<ShardRun> shards) {
+  private static List<CallRecord> unionOfRows(List<ShardRun> shards) throws IOException {
     List<CallRecord> all = new ArrayList<>();
     long offset = 0;
     for (ShardRun s : shards) {

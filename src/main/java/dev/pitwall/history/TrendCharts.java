@@ -2,9 +2,9 @@ package dev.pitwall.history;
 
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.report.ChartPng;
+import dev.pitwall.report.ChartImages;
 import dev.pitwall.report.ChartTheme;
-import dev.pitwall.report.ProviderColours;
+import dev.pitwall.report.ModelColours;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public final class TrendCharts {
     }
     String title = m.label() + " over the last " + window.size() + " runs";
     if (window.isEmpty() || points.isEmpty()) {
-      ChartPng.saveNote(
+      ChartImages.saveNote(
           file,
           window.isEmpty() ? placeholder() : window.get(window.size() - 1).run().toInfo(),
           title,
@@ -116,9 +116,7 @@ public final class TrendCharts {
     ChartTheme.styled(chart);
     chart.getStyler().setDatePattern("MM-dd HH:mm");
     chart.getStyler().setErrorBarsColorSeriesColor(true);
-    ProviderColours colours =
-        ProviderColours.forProviders(
-            keys.values().stream().map(SeriesKey::servedProvider).toList());
+    ModelColours colours = ModelColours.of(keys.values());
     Map<String, Integer> variants = new TreeMap<>();
     List<Date> badX = new ArrayList<>();
     List<Double> badY = new ArrayList<>();
@@ -130,17 +128,17 @@ public final class TrendCharts {
       for (Point p : e.getValue()) {
         x.add(Date.from(p.run().start()));
         y.add(p.score().mean());
-        err.add(Double.isNaN(p.score().error()) ? 0.0 : p.score().error());
+        err.add(p.score().hasInterval() ? p.score().error() : 0.0);
         if (p.regressed()) {
           badX.add(Date.from(p.run().start()));
           badY.add(p.score().mean());
         }
       }
-      int variant = variants.merge(key.servedProvider(), 1, Integer::sum) - 1;
+      int variant = variants.merge(key.cellId(), 1, Integer::sum) - 1;
       XYSeries s =
           chart.addSeries(uniqueName(chart, key.label() + " " + key.promptId()), x, y, err);
-      s.setLineColor(colours.colour(key.servedProvider()));
-      s.setMarkerColor(colours.colour(key.servedProvider()));
+      s.setLineColor(colours.colour(key));
+      s.setMarkerColor(colours.colour(key));
       s.setLineStyle(ChartTheme.stroke(variant));
       s.setMarker(ChartTheme.marker(variant));
     }
@@ -151,7 +149,7 @@ public final class TrendCharts {
       bad.setMarkerColor(ChartTheme.ALERT);
       chart.getStyler().setMarkerSize(12);
     }
-    ChartPng.save(file, window.get(window.size() - 1).run().toInfo(), chart);
+    ChartImages.save(file, window.get(window.size() - 1).run().toInfo(), chart);
   }
 
   private static String uniqueName(XYChart chart, String name) {

@@ -5,11 +5,14 @@
  * <ul>
  *   <li>{@link dev.pitwall.history.History#append} adds one line per series × {@link
  *       dev.pitwall.history.Measure} of a finished run to results/&lt;suite&gt;/history.csv ({@link
- *       dev.pitwall.history.HistoryCsv}); run folders stay self-contained.
+ *       dev.pitwall.history.HistoryCsv}), and for a cell served by several providers its model
+ *       level too (provider "all", every provider merged); run folders stay self-contained.
  *   <li>{@link dev.pitwall.history.Comparer} compares a run with one baseline run or the trailing N
- *       comparable runs; {@link dev.pitwall.history.CompareReport} writes the console table,
- *       compare.csv, compare.md and charts/compare.png; {@link dev.pitwall.history.TrendCharts}
- *       draws each series over the last runs.
+ *       comparable runs; {@link dev.pitwall.history.CompareReport} writes the console table and
+ *       compare.md as benchstat does (one line per series and measure: old ± err, new ± err,
+ *       change, p, verdict), compare.csv, and charts/compare.png (a dot and interval per series,
+ *       regressions in red); {@link dev.pitwall.history.TrendCharts} draws each series over the
+ *       last runs.
  *   <li>{@link dev.pitwall.history.ShardMerge} combines the folders of {@code run --shard i/n} into
  *       one run.
  * </ul>

@@ -11,6 +11,12 @@ public record SeriesKey(
     String cellId, String promptId, String model, String requestedProvider, String servedProvider)
     implements Comparable<SeriesKey> {
 
+  /**
+   * The served provider of a cell's own level: every provider that served it, merged (see {@link
+   * RunResult#cells()}).
+   */
+  public static final String ALL_PROVIDERS = "all";
+
   private static final Comparator<SeriesKey> ORDER =
       Comparator.comparing(SeriesKey::cellId).thenComparing(SeriesKey::servedProvider);
 
@@ -37,9 +43,29 @@ public record SeriesKey(
     return new SeriesKey(r.cellId(), r.promptId(), r.model(), r.requestedProvider(), served);
   }
 
-  /** "model [provider]", the label charts and tables show. */
+  /** The key of a cell's level: all its providers merged. */
+  public static SeriesKey cell(String cellId, String promptId, String model, String requested) {
+    return new SeriesKey(cellId, promptId, model, requested, ALL_PROVIDERS);
+  }
+
+  /** True for a cell's level (all providers merged), false for one served provider's series. */
+  public boolean isCell() {
+    return ALL_PROVIDERS.equals(servedProvider);
+  }
+
+  /**
+   * What a reader asked for: the model, or "model@provider" when the cell pinned a provider. A
+   * cell's level is named by it; a provider's series adds the provider that served.
+   */
+  public String cellLabel() {
+    return "auto".equals(requestedProvider) ? model : model + "@" + requestedProvider;
+  }
+
+  /**
+   * "model [provider]", the label charts and tables show; a cell's level is its {@link #cellLabel}.
+   */
   public String label() {
-    return model + " [" + servedProvider + "]";
+    return isCell() ? cellLabel() : model + " [" + servedProvider + "]";
   }
 
   /** A tag safe for hlog files and file names: no spaces, commas or slashes. */

@@ -23,6 +23,7 @@ final class SeriesRecorder {
   private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
   private final Map<Metric, Histogram> merged = new EnumMap<>(Metric.class);
   private final Map<Metric, List<Histogram>> intervals = new EnumMap<>(Metric.class);
+  private final Map<Metric, Histogram> recycled = new EnumMap<>(Metric.class);
   private final Map<Metric, List<Double>> iterationScores = new EnumMap<>(Metric.class);
   private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
   private final LongAdder promptTokens = new LongAdder();
@@ -103,10 +104,13 @@ final class SeriesRecorder {
    */
   synchronized void flip(long startEpochMs, long endEpochMs) {
     for (Metric m : Metric.values()) {
-      Histogram interval = recorders.get(m).getIntervalHistogram();
-      interval.setStartTimeStamp(startEpochMs);
-      interval.setEndTimeStamp(endEpochMs);
-      interval.setTag(key.tag() + "." + m.id());
+      // the recorder's plain histogram is recycled; the iteration keeps a packed copy
+      Histogram recorded = recorders.get(m).getIntervalHistogram(recycled.get(m));
+      recycled.put(m, recorded);
+      recorded.setStartTimeStamp(startEpochMs);
+      recorded.setEndTimeStamp(endEpochMs);
+      recorded.setTag(key.tag() + "." + m.id());
+      Histogram interval = Histograms.packed(recorded);
       merged.get(m).add(interval);
       intervals.get(m).add(interval);
       iterationScores

@@ -26,8 +26,16 @@ public final class SloGate {
   private SloGate() {}
 
   public static List<SloVerdict> evaluate(RunResult result, List<Slo> slos) {
+    return evaluate(result.series(), slos);
+  }
+
+  /**
+   * Verdicts on any level of results: the providers' series (what the exit code judges) or the
+   * cells of {@link RunResult#cells()} (what the report's model rows show).
+   */
+  public static List<SloVerdict> evaluate(List<SeriesResult> results, List<Slo> slos) {
     List<SloVerdict> verdicts = new ArrayList<>();
-    for (SeriesResult series : result.series()) {
+    for (SeriesResult series : results) {
       boolean neverServed =
           series.successes() == 0 && "unknown".equals(series.key().servedProvider());
       for (Slo slo : slos) {

@@ -7,12 +7,14 @@ import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * bigger-is-better.json in github-action-benchmark's "customBiggerIsBetter" format ({@code [{name,
- * unit, value, range}]}): per series, the mean output speed ± its 99.9 % error and the throughput
- * (Σ output tokens ÷ measured window). Series without a value are left out: the format has no
- * "undefined".
+ * unit, value, range}]}): per cell (all providers merged), then per served provider's series, the
+ * mean output speed ± its 99.9 % error and the throughput (Σ output tokens ÷ measured window).
+ * Series without a value are left out: the format has no "undefined".
  */
 final class BiggerIsBetterFormat implements ReportFormat {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -28,7 +30,9 @@ final class BiggerIsBetterFormat implements ReportFormat {
   @Override
   public void write(ReportContext ctx) throws IOException {
     ArrayNode root = JSON.createArrayNode();
-    for (SeriesResult s : ctx.result().series()) {
+    List<SeriesResult> all = new ArrayList<>(ctx.cells());
+    all.addAll(ctx.result().series());
+    for (SeriesResult s : all) {
       Score speed = s.metric(Metric.OUTPUT_SPEED).score();
       if (!Double.isNaN(speed.mean())) {
         var entry =
@@ -36,7 +40,7 @@ final class BiggerIsBetterFormat implements ReportFormat {
                 .put("name", name(ctx, s.key(), "output speed"))
                 .put("unit", "tokens/s")
                 .put("value", Fmt.decimal(speed.mean(), 3));
-        if (!Double.isNaN(speed.error())) {
+        if (speed.hasInterval()) {
           entry.put("range", "± " + Fmt.fixed(speed.error(), 3));
         }
       }
@@ -52,6 +56,6 @@ final class BiggerIsBetterFormat implements ReportFormat {
   }
 
   private static String name(ReportContext ctx, SeriesKey key, String figure) {
-    return ctx.benchmark(key) + " " + key.model() + " [" + key.servedProvider() + "] " + figure;
+    return ctx.benchmark(key) + " " + key.label() + " " + figure;
   }
 }

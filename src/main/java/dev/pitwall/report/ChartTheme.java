@@ -14,9 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The one look of every pitwall chart, a run's and those of {@code dev.pitwall.history}: 1200×700
  * px, fonts large enough to read when the PNG is pasted at page width (a 16 px tick label prints at
- * about 8 pt on A4), legends outside the plot, plain decimal tick labels, and the line styles,
- * markers and shades that tell apart several models of one provider. Provider colours come from
- * {@link ProviderColours}.
+ * about 8 pt on A4), legends outside the plot, plain decimal tick labels, and the line styles and
+ * markers that tell apart several providers of one model (in shades of its colour). Colours come
+ * from {@link ModelColours}.
  */
 public final class ChartTheme {
   public static final int WIDTH = 1200;
@@ -61,22 +61,6 @@ public final class ChartTheme {
           SeriesMarkers.SQUARE,
           SeriesMarkers.TRIANGLE_UP,
           SeriesMarkers.TRIANGLE_DOWN);
-
-  /** The provider's colour for its first model; lighter, then darker, for the next ones. */
-  static Color shade(Color colour, int variant) {
-    return switch (variant % 3) {
-      case 0 -> colour;
-      case 1 -> blend(colour, Color.WHITE, 0.45);
-      default -> blend(colour, Color.BLACK, 0.35);
-    };
-  }
-
-  private static Color blend(Color a, Color b, double share) {
-    return new Color(
-        (int) Math.round(a.getRed() * (1 - share) + b.getRed() * share),
-        (int) Math.round(a.getGreen() * (1 - share) + b.getGreen() * share),
-        (int) Math.round(a.getBlue() * (1 - share) + b.getBlue() * share));
-  }
 
   /** A thin dashed line for context series (the offered rate), so data points stay in front. */
   static BasicStroke thin() {

@@ -9,42 +9,24 @@ import dev.pitwall.metrics.SloVerdict;
 import dev.pitwall.text.Fmt;
 import dev.pitwall.text.TextTable;
 import dev.pitwall.text.TextTable.Align;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JMH-like table printed at the end of a run: one line per series × headline metric, with the
- * score ± its 99.9 % error, then pitwall's percentiles and counts. "(route)" is the provider the
- * cell asked for ("auto" under free routing), which tells a pinned cell from a routed one served by
- * the same provider. Text columns are left-aligned, numbers right-aligned, so columns of figures
- * can be compared by eye.
+ * The JMH-like tables printed at the end of a run, model first: one line per cell (the model, or
+ * "model@provider" for a pinned cell, all its providers merged) × headline metric, then the same
+ * per served provider ("…:by_provider"). Each line has the score ± its 99.9 % error ("n/a" below
+ * three iterations), then pitwall's percentiles and counts. "(route)" is the provider the cell
+ * asked for ("auto" under free routing). Text columns are left-aligned, numbers right-aligned, so
+ * columns of figures can be compared by eye.
  */
 public final class ConsoleTable {
-  private static final List<String> HEADER =
+  private static final List<String> FIGURES =
       List.of(
-          "Benchmark",
-          "(model)",
-          "(provider)",
-          "(route)",
-          "Mode",
-          "Cnt",
-          "Score",
-          "",
-          "Error",
-          "Units",
-          "p50",
-          "p90",
-          "p99",
-          "Calls",
-          "OK",
-          "Err%");
+          "Mode", "Cnt", "Score", "", "Error", "Units", "p50", "p90", "p99", "Calls", "OK", "Err%");
 
-  /** Text left (the four key columns, "Mode" and "Units"), figures (and "±") right. */
-  private static final List<Align> ALIGNS =
+  private static final List<Align> FIGURE_ALIGNS =
       List.of(
-          Align.LEFT,
-          Align.LEFT,
-          Align.LEFT,
-          Align.LEFT,
           Align.LEFT,
           Align.RIGHT,
           Align.RIGHT,
@@ -61,35 +43,54 @@ public final class ConsoleTable {
   private ConsoleTable() {}
 
   public static String render(RunResult result) {
-    TextTable table = TextTable.of(ALIGNS).header(HEADER);
-    for (SeriesResult s : result.series()) {
-      for (Metric metric : ReportContext.HEADLINE) {
-        MetricResult m = s.metric(metric);
-        Score score = m.score();
-        table.row(
-            List.of(
-                ReportContext.rowName(result.info().suite(), s.key(), metric),
-                s.key().model(),
-                s.key().servedProvider(),
-                s.key().requestedProvider(),
-                "sample",
-                Integer.toString(score.iterations()),
-                orDash(Fmt.fixed(score.mean(), 3)),
-                "±",
-                Fmt.jmh(score.error(), 3),
-                metric.jmhUnit(),
-                orDash(Fmt.fixed(m.percentile(50), 3)),
-                orDash(Fmt.fixed(m.percentile(90), 3)),
-                orDash(Fmt.fixed(m.percentile(99), 3)),
-                Long.toString(s.outcomes().total()),
-                Long.toString(s.successes()),
-                Fmt.fixed(s.outcomes().errorRate() * 100, 1)));
-      }
-    }
     if (result.series().isEmpty()) {
       return "No measured calls: nothing to tabulate.\n";
     }
+    String suite = result.info().suite();
+    return table(suite, result.cells(), List.of("Benchmark", "(model)"))
+        + "\nPer served provider:\n"
+        + table(suite, result.series(), List.of("Benchmark", "(model)", "(provider)", "(route)"));
+  }
+
+  private static String table(String suite, List<SeriesResult> results, List<String> keys) {
+    List<Align> aligns = new ArrayList<>();
+    keys.forEach(k -> aligns.add(Align.LEFT));
+    aligns.addAll(FIGURE_ALIGNS);
+    List<String> header = new ArrayList<>(keys);
+    header.addAll(FIGURES);
+    TextTable table = TextTable.of(aligns).header(header);
+    for (SeriesResult s : results) {
+      for (Metric metric : ReportContext.HEADLINE) {
+        List<String> row = new ArrayList<>();
+        row.add(ReportContext.rowName(suite, s.key(), metric));
+        row.add(s.key().isCell() ? s.key().cellLabel() : s.key().model());
+        if (keys.size() > 2) {
+          row.add(s.key().servedProvider());
+          row.add(s.key().requestedProvider());
+        }
+        row.addAll(figures(s, metric));
+        table.row(row);
+      }
+    }
     return table.render();
+  }
+
+  private static List<String> figures(SeriesResult s, Metric metric) {
+    MetricResult m = s.metric(metric);
+    Score score = m.score();
+    return List.of(
+        "sample",
+        Integer.toString(score.iterations()),
+        orDash(Fmt.fixed(score.mean(), 3)),
+        "±",
+        score.errorText(3),
+        metric.jmhUnit(),
+        orDash(Fmt.fixed(m.percentile(50), 3)),
+        orDash(Fmt.fixed(m.percentile(90), 3)),
+        orDash(Fmt.fixed(m.percentile(99), 3)),
+        Long.toString(s.outcomes().total()),
+        Long.toString(s.successes()),
+        Fmt.fixed(s.outcomes().errorRate() * 100, 1));
   }
 
   /** One line per SLO verdict, failures first, or "" when there are no SLOs. */

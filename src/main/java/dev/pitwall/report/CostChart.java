@@ -1,20 +1,21 @@
 package dev.pitwall.report;
 
+import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
 
 /**
- * Chart (e): cost per 1M output tokens (left) and per successful call (right), USD, one bar per
- * series coloured by provider, named in the shared legend on the right.
+ * Chart (e): cost per 1M output tokens per model, USD, cheapest first, as horizontal bars named on
+ * the left and labelled with both figures (per 1M output tokens and per successful call); under a
+ * model served by several providers, a bar per provider in a shade of the model's colour.
  */
 final class CostChart implements ReportFormat {
   static final String FILE = "charts/cost.png";
-  private static final int LEFT_WIDTH = 470;
 
   @Override
   public String fileName() {
@@ -23,68 +24,63 @@ final class CostChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    List<SeriesResult> priced =
-        ctx.result().series().stream()
-            .filter(s -> s.costPerCall() != null && s.costUsd().signum() > 0)
-            .toList();
+    String title = "Cost per 1M output tokens (USD): " + ctx.result().info().suite();
+    List<SeriesResult> priced = ctx.cells().stream().filter(CostChart::priced).toList();
     if (priced.isEmpty()) {
-      ChartPng.saveNote(
-          ctx.runDir().resolve(FILE),
-          ctx.result().info(),
-          "Cost per 1M output tokens and per call (USD)",
-          ctx.result().outcomes().get(dev.pitwall.metrics.Outcome.OK) == 0
-              ? "No successful calls"
-              : "No cost reported",
+      ChartImages.saveNote(
+          ctx,
+          FILE,
+          title,
+          ctx.result().outcomes().get(Outcome.OK) == 0 ? "No successful calls" : "No cost reported",
           "no successful measured call carried a cost (usage.cost or model pricing)");
       return;
     }
-    CategoryChart perMillion =
-        panel(
-            ctx,
-            priced,
-            "per 1M output tokens",
-            SeriesResult::costPerMillionOutputTokens,
-            LEFT_WIDTH,
-            false);
-    CategoryChart perCall =
-        panel(
-            ctx,
-            priced,
-            "per successful call",
-            SeriesResult::costPerCall,
-            ChartTheme.WIDTH - LEFT_WIDTH,
-            true);
-    ChartPng.save(
-        ctx.runDir().resolve(FILE),
-        ctx.result().info(),
-        List.of(perMillion, perCall),
-        new int[] {LEFT_WIDTH, ChartTheme.WIDTH - LEFT_WIDTH});
+    ModelColours colours = ModelColours.of(ctx);
+    Comparator<SeriesResult> cheapest =
+        Comparator.comparing(SeriesResult::costPerMillionOutputTokens);
+    List<RowChart.Row> rows = new ArrayList<>();
+    for (SeriesResult cell : priced.stream().sorted(cheapest).toList()) {
+      rows.add(row(cell, cell.key().label(), false, colours));
+      List<SeriesResult> providers =
+          ctx.providersOf(cell.key()).stream().filter(CostChart::priced).sorted(cheapest).toList();
+      if (providers.size() > 1) {
+        providers.forEach(s -> rows.add(row(s, s.key().servedProvider(), true, colours)));
+      }
+    }
+    double highest =
+        priced.stream()
+            .mapToDouble(s -> s.costPerMillionOutputTokens().doubleValue())
+            .max()
+            .orElse(0);
+    int decimals = highest < 1 ? 3 : highest < 10 ? 2 : 0;
+    ChartImages.save(
+        ctx,
+        FILE,
+        new RowChart(
+            title,
+            "USD per 1M output tokens (label: also per successful call)",
+            RowChart.Style.BARS,
+            rows,
+            List.of(),
+            v -> "$" + Fmt.fixed(v, decimals),
+            Double.NaN,
+            ""));
   }
 
-  private static CategoryChart panel(
-      ReportContext ctx,
-      List<SeriesResult> priced,
-      String what,
-      Function<SeriesResult, BigDecimal> figure,
-      int width,
-      boolean legend) {
-    CategoryChart chart = BlankCharts.category("Cost " + what + " (USD)", "", "USD", width);
-    chart.getStyler().setLegendVisible(legend);
-    chart.getStyler().setXAxisTicksVisible(false);
-    chart.getStyler().setYAxisDecimalPattern("#,##0.######");
-    chart.getStyler().setChartTitleFont(ChartTheme.AXIS_TITLE.deriveFont(java.awt.Font.BOLD));
-    ProviderColours style = ProviderColours.of(ctx);
-    SeriesLabels labels = SeriesLabels.of(ctx);
-    // One category, one bar per series: the legend names them, so long model names never clip.
-    List<String> category = List.of(" ");
-    for (SeriesResult s : priced) {
-      BigDecimal v = figure.apply(s);
-      CategorySeries series =
-          chart.addSeries(
-              labels.label(s.key()), category, List.of(v == null ? 0.0 : v.doubleValue()));
-      series.setFillColor(
-          ChartTheme.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
-    }
-    return chart;
+  private static boolean priced(SeriesResult s) {
+    return s.costPerMillionOutputTokens() != null && s.costUsd().signum() > 0;
+  }
+
+  private static RowChart.Row row(
+      SeriesResult s, String label, boolean indented, ModelColours colours) {
+    BigDecimal perMillion = s.costPerMillionOutputTokens();
+    String text =
+        "$"
+            + Fmt.money(perMillion, 2)
+            + " per 1M  ·  $"
+            + Fmt.money(s.costPerCall(), 6)
+            + " per call";
+    return RowChart.Row.bar(
+        label, indented, perMillion.doubleValue(), colours.colour(s.key()), text);
   }
 }

@@ -14,39 +14,44 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Notable findings computed from a run's data, one sentence each, for report.md: the fastest time
- * to first token and output speed, the cheapest per 1M output tokens, fallbacks, data-policy
- * violations (served providers outside the suite's allowed list), SLO failures, errors and
- * throttling. Nothing here is an opinion: each sentence states a figure and where it came from.
+ * Findings computed from a run's data, one sentence each, for report.md: the answer per model (the
+ * fastest time to first token and output speed, the cheapest per 1M output tokens, the most
+ * errors), then per provider: fallbacks, data-policy violations (served providers outside the
+ * suite's allowed list), SLO failures, errors and throttling. Nothing here is an opinion: each
+ * sentence states a figure and where it came from.
  */
 final class Findings {
   private Findings() {}
 
-  static List<String> of(ReportContext ctx) {
+  /**
+   * The answer a reader asking "which model" wants, one line each, per cell (all providers merged):
+   * fastest median TTFT, fastest median output speed, cheapest per 1M output tokens, and the most
+   * errors (or that there were none).
+   */
+  static List<String> answer(ReportContext ctx) {
     List<String> out = new ArrayList<>();
-    List<SeriesResult> series = ctx.result().series();
-    ProviderNames names = ctx.suite().providerNames();
-    best(series, Metric.TTFT, false)
+    List<SeriesResult> cells = ctx.cells();
+    best(cells, Metric.TTFT, false)
         .ifPresent(
             s ->
                 out.add(
-                    "Fastest median TTFT: **"
+                    "Fastest time to first token: **"
                         + s.key().label()
-                        + "** at "
+                        + "**, median "
                         + Fmt.fixed(s.metric(Metric.TTFT).percentile(50), 1)
                         + " ms (p99 "
                         + Fmt.fixed(s.metric(Metric.TTFT).percentile(99), 1)
                         + " ms)."));
-    best(series, Metric.OUTPUT_SPEED, true)
+    best(cells, Metric.OUTPUT_SPEED, true)
         .ifPresent(
             s ->
                 out.add(
-                    "Fastest median output speed: **"
+                    "Fastest output: **"
                         + s.key().label()
-                        + "** at "
+                        + "**, median "
                         + Fmt.fixed(s.metric(Metric.OUTPUT_SPEED).percentile(50), 1)
                         + " tokens/s."));
-    series.stream()
+    cells.stream()
         .filter(s -> s.costPerMillionOutputTokens() != null && s.costUsd().signum() > 0)
         .min(Comparator.comparing(SeriesResult::costPerMillionOutputTokens))
         .ifPresent(
@@ -54,11 +59,32 @@ final class Findings {
                 out.add(
                     "Cheapest per 1M output tokens: **"
                         + s.key().label()
-                        + "** at $"
+                        + "**, $"
                         + Fmt.money(s.costPerMillionOutputTokens(), 4)
                         + " ($"
                         + Fmt.money(s.costPerCall(), 6)
                         + " per call)."));
+    cells.stream()
+        .filter(s -> s.outcomes().failures() > 0)
+        .max(Comparator.comparingDouble(s -> s.outcomes().errorRate()))
+        .ifPresentOrElse(
+            s -> out.add("Most errors: **" + s.key().label() + "**, " + failed(s) + "."),
+            () -> {
+              if (!cells.isEmpty()) {
+                out.add("Errors: none of the measured attempts failed.");
+              }
+            });
+    return out;
+  }
+
+  /**
+   * What else a reader should know, per provider: fallbacks, data-policy violations, failed SLOs,
+   * errors, throttling, no success at all.
+   */
+  static List<String> of(ReportContext ctx) {
+    List<String> out = new ArrayList<>();
+    List<SeriesResult> series = ctx.result().series();
+    ProviderNames names = ctx.suite().providerNames();
     for (SeriesResult s : series) {
       SeriesKey k = s.key();
       if (isFallback(k, names)) {
@@ -99,18 +125,7 @@ final class Findings {
     for (SeriesResult s : series) {
       long failures = s.outcomes().failures();
       if (failures > 0) {
-        out.add(
-            "Errors: "
-                + s.key().label()
-                + " failed "
-                + failures
-                + " of "
-                + s.outcomes().attempted()
-                + " attempts ("
-                + Fmt.percent(s.outcomes().errorRate())
-                + ": "
-                + ChartLabels.outcomes(s.outcomes())
-                + ").");
+        out.add("Errors: " + s.key().label() + ", " + failed(s) + ".");
       }
     }
     long throttled = ctx.result().outcomes().get(Outcome.THROTTLED);
@@ -124,6 +139,18 @@ final class Findings {
       out.add("**No measured call succeeded**: latency, speed and cost figures are absent.");
     }
     return out;
+  }
+
+  /** "3 of 12 attempts failed (25.0 %: 9 ok, 3 server error)". */
+  private static String failed(SeriesResult s) {
+    return s.outcomes().failures()
+        + " of "
+        + s.outcomes().attempted()
+        + " attempts failed ("
+        + Fmt.percent(s.outcomes().errorRate())
+        + ": "
+        + ChartLabels.outcomes(s.outcomes())
+        + ")";
   }
 
   static boolean isFallback(SeriesKey k, ProviderNames names) {

@@ -9,14 +9,22 @@ import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * result.json in JMH's JSON format, so JMH result consumers (jmh-visualizer, JMH's own result
- * readers, CI benchmark actions) read pitwall runs. One benchmark object per series: benchmark
- * "<suite>.<prompt>", mode "sample", params model / provider / requested_provider / cell, TTFT as
- * the primary metric and the other recorded metrics as secondary ones, each with JMH's fields
- * (score, scoreError, scoreConfidence, scorePercentiles, scoreUnit, rawData = one fork's iteration
- * scores). Undefined numbers are the string "NaN", as JMH writes them.
+ * readers, CI benchmark actions) read pitwall runs. One benchmark object per cell (benchmark
+ * "<suite>.<prompt>", provider "all": every provider merged), then one per served provider's series
+ * ("<suite>.<prompt>:by_provider"), so readers see the two levels as separate benchmarks. Mode
+ * "sample", params model / provider / requested_provider / cell, TTFT as the primary metric and the
+ * other recorded metrics as secondary ones, each with JMH's fields (score, scoreError,
+ * scoreConfidence, scorePercentiles, scoreUnit, rawData = one fork's iteration scores).
+ *
+ * <p>Undefined numbers are JSON {@code null}, where JMH writes the string "NaN": a score error with
+ * fewer than three iterations (see {@link Score#MIN_ITERATIONS}), a percentile of nothing, an
+ * iteration without data. null is JSON's own "no value"; a "NaN" string is neither a number nor
+ * honest about the reason, and pitwall keeps NaN out of every output.
  */
 final class JmhJsonFormat implements ReportFormat {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -35,7 +43,9 @@ final class JmhJsonFormat implements ReportFormat {
   public void write(ReportContext ctx) throws IOException {
     ArrayNode root = JSON.createArrayNode();
     RunInfo info = ctx.result().info();
-    for (SeriesResult s : ctx.result().series()) {
+    List<SeriesResult> all = new ArrayList<>(ctx.cells());
+    all.addAll(ctx.result().series());
+    for (SeriesResult s : all) {
       ObjectNode b = root.addObject();
       b.put("jmhVersion", JMH_VERSION);
       b.put("benchmark", ctx.benchmark(s.key()));
@@ -67,12 +77,13 @@ final class JmhJsonFormat implements ReportFormat {
     ObjectNode node = JSON.createObjectNode();
     Score score = m.score();
     number(node, "score", score.mean());
-    number(node, "scoreError", score.error());
     ArrayNode confidence = node.putArray("scoreConfidence");
-    if (Double.isNaN(score.error())) {
-      confidence.add(numberOrNaN(score.mean())).add(numberOrNaN(score.mean()));
-    } else {
+    if (score.hasInterval()) {
+      number(node, "scoreError", score.error());
       confidence.add(Fmt.decimal(score.lower(), 3)).add(Fmt.decimal(score.upper(), 3));
+    } else {
+      node.putNull("scoreError");
+      confidence.addNull().addNull();
     }
     ObjectNode percentiles = node.putObject("scorePercentiles");
     for (double p : PERCENTILES) {
@@ -81,22 +92,18 @@ final class JmhJsonFormat implements ReportFormat {
     node.put("scoreUnit", m.metric().jmhUnit());
     ArrayNode fork = node.putArray("rawData").addArray();
     for (double iterationScore : m.iterationScores()) {
-      fork.add(numberOrNaN(iterationScore));
+      fork.add(numberOrNull(iterationScore));
     }
     return node;
   }
 
   private static void number(ObjectNode node, String field, double value) {
-    if (Double.isNaN(value)) {
-      node.put(field, "NaN");
-    } else {
-      node.put(field, Fmt.decimal(value, 3));
-    }
+    node.set(field, numberOrNull(value));
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode numberOrNaN(double value) {
+  private static com.fasterxml.jackson.databind.JsonNode numberOrNull(double value) {
     return Double.isNaN(value)
-        ? JSON.getNodeFactory().textNode("NaN")
+        ? JSON.getNodeFactory().nullNode()
         : JSON.getNodeFactory().numberNode(Fmt.decimal(value, 3));
   }
 }

@@ -4,20 +4,24 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.RunInfo;
+import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * report.md: a Markdown report to paste into an evaluation document. Run metadata, the summary
- * table, the charts (relative links, so the folder can be moved or zipped), findings computed from
- * the data, and the metric definitions of docs/metrics.md so a reader knows what each figure means.
+ * report.md: a Markdown report to paste into an evaluation document, answer first: a few lines
+ * naming the fastest TTFT, the fastest output, the cheapest per 1M tokens and the most errors (per
+ * model), the per-model table, the charts (relative links, so the folder can be moved or zipped),
+ * the per-provider breakdown, findings computed from the data, run metadata, and the metric
+ * definitions of docs/metrics.md so a reader knows what each figure means.
  */
 final class MarkdownReportFormat implements ReportFormat {
   static final String FILE = "report.md";
@@ -56,20 +60,13 @@ final class MarkdownReportFormat implements ReportFormat {
     if (!info.description().isEmpty()) {
       md.append(info.description()).append("\n\n");
     }
-    metadata(md, ctx);
-    summary(md, ctx);
-    md.append("## Findings\n\n");
-    List<String> findings = Findings.of(ctx);
-    if (findings.isEmpty()) {
-      md.append("Nothing notable: no measured series.\n");
-    }
-    findings.forEach(f -> md.append("- ").append(f).append('\n'));
-    md.append('\n');
-    if (!ctx.warnings().isEmpty()) {
-      md.append("## Warnings while reading the run\n\n");
-      ctx.warnings().forEach(w -> md.append("- ").append(cell(w)).append('\n'));
+    List<String> answer = Findings.answer(ctx);
+    if (!answer.isEmpty()) {
+      md.append("## Answer\n\n");
+      answer.forEach(a -> md.append("- ").append(a).append('\n'));
       md.append('\n');
     }
+    table(md, ctx, "## Per model", ctx.cells(), false);
     md.append("## Charts\n\n");
     for (ReportFormat f : ReportFormats.all()) {
       if (f.fileName().endsWith(".png")) {
@@ -78,6 +75,20 @@ final class MarkdownReportFormat implements ReportFormat {
         md.append("![").append(caption).append("](").append(f.fileName()).append(")\n\n");
       }
     }
+    table(md, ctx, "## Per served provider", ctx.result().series(), true);
+    md.append("## Findings\n\n");
+    List<String> findings = Findings.of(ctx);
+    if (findings.isEmpty()) {
+      md.append("Nothing notable: no fallback, error, throttling or failed SLO.\n");
+    }
+    findings.forEach(f -> md.append("- ").append(f).append('\n'));
+    md.append('\n');
+    if (!ctx.warnings().isEmpty()) {
+      md.append("## Warnings while reading the run\n\n");
+      ctx.warnings().forEach(w -> md.append("- ").append(cell(w)).append('\n'));
+      md.append('\n');
+    }
+    metadata(md, ctx);
     md.append(DEFINITIONS);
     Files.writeString(ctx.runDir().resolve(FILE), md.toString(), StandardCharsets.UTF_8);
   }
@@ -108,49 +119,61 @@ final class MarkdownReportFormat implements ReportFormat {
     }
   }
 
-  private static void summary(StringBuilder md, ReportContext ctx) {
-    md.append("## Summary\n\n");
-    if (ctx.result().series().isEmpty()) {
+  /** The table of one level: the cells (model first) or the providers' series under them. */
+  private static void table(
+      StringBuilder md,
+      ReportContext ctx,
+      String heading,
+      List<SeriesResult> results,
+      boolean byProvider) {
+    md.append(heading).append("\n\n");
+    if (results.isEmpty()) {
       md.append("No measured calls.\n\n");
       return;
     }
     md.append(
-        "Latencies in ms. Score = mean of iteration means ± 99.9 % CI (JMH); percentiles from all"
-            + " measured calls.\n\n");
-    md.append(
-        "| model | provider | calls | ok | errors | 429 | TTFT score | TTFT p50 | TTFT p99 |"
-            + " E2E p50 | E2E p99 | tokens/s p50 | $/call | $/1M out | SLO |\n");
-    md.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
-    for (SeriesResult s : ctx.result().series()) {
+        byProvider
+            ? "Each cell split by the provider that served its calls.\n\n"
+            : "Each model (or model@provider for a pinned cell) over all providers that served it."
+                + " Latencies in ms. Score = mean of iteration means ± 99.9 % CI (JMH; n/a below "
+                + Score.MIN_ITERATIONS
+                + " iterations); percentiles from all measured calls (with fewer than 100 calls"
+                + " p99 is close to the maximum).\n\n");
+    md.append(byProvider ? "| model | provider |" : "| model |")
+        .append(
+            " calls | ok | errors | 429 | TTFT score | TTFT p50 | TTFT p99 | E2E p50 | E2E p99 |"
+                + " tokens/s p50 | $/call | $/1M out | SLO |\n")
+        .append(byProvider ? "|---|---|" : "|---|")
+        .append("--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+    for (SeriesResult s : results) {
       MetricResult ttft = s.metric(Metric.TTFT);
       MetricResult e2e = s.metric(Metric.E2E);
-      String score =
-          Double.isNaN(ttft.score().mean())
+      Score score = ttft.score();
+      String scoreText =
+          Double.isNaN(score.mean())
               ? "–"
-              : Fmt.fixed(ttft.score().mean(), 1)
-                  + (Double.isNaN(ttft.score().error())
-                      ? ""
-                      : " ± " + Fmt.fixed(ttft.score().error(), 1));
-      md.append("| ")
-          .append(
-              String.join(
-                  " | ",
-                  cell(s.key().model()),
-                  cell(s.key().servedProvider()),
-                  Long.toString(s.outcomes().total()),
-                  Long.toString(s.successes()),
-                  Long.toString(s.outcomes().failures()),
-                  Long.toString(s.outcomes().get(Outcome.THROTTLED)),
-                  score,
-                  dash(Fmt.fixed(ttft.percentile(50), 1)),
-                  dash(Fmt.fixed(ttft.percentile(99), 1)),
-                  dash(Fmt.fixed(e2e.percentile(50), 1)),
-                  dash(Fmt.fixed(e2e.percentile(99), 1)),
-                  dash(Fmt.fixed(s.metric(Metric.OUTPUT_SPEED).percentile(50), 1)),
-                  dash(Fmt.money(s.costPerCall(), 6)),
-                  dash(Fmt.money(s.costPerMillionOutputTokens(), 2)),
-                  dash(cell(ctx.verdictText(s.key())))))
-          .append(" |\n");
+              : Fmt.fixed(score.mean(), 1) + " ± " + score.errorText(1);
+      List<String> cells = new ArrayList<>();
+      cells.add(cell(s.key().isCell() ? s.key().cellLabel() : s.key().model()));
+      if (byProvider) {
+        cells.add(cell(s.key().servedProvider()));
+      }
+      cells.addAll(
+          List.of(
+              Long.toString(s.outcomes().total()),
+              Long.toString(s.successes()),
+              Long.toString(s.outcomes().failures()),
+              Long.toString(s.outcomes().get(Outcome.THROTTLED)),
+              scoreText,
+              dash(Fmt.fixed(ttft.percentile(50), 1)),
+              dash(Fmt.fixed(ttft.percentile(99), 1)),
+              dash(Fmt.fixed(e2e.percentile(50), 1)),
+              dash(Fmt.fixed(e2e.percentile(99), 1)),
+              dash(Fmt.fixed(s.metric(Metric.OUTPUT_SPEED).percentile(50), 1)),
+              dash(Fmt.money(s.costPerCall(), 6)),
+              dash(Fmt.money(s.costPerMillionOutputTokens(), 2)),
+              dash(cell(ctx.verdictText(s.key())))));
+      md.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
     md.append('\n');
   }

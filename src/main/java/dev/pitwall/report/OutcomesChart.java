@@ -2,24 +2,23 @@ package dev.pitwall.report;
 
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.OutcomeCounts;
-import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.text.Fmt;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
 
 /**
- * Chart (d): measured attempts per served provider, stacked by outcome (ok, throttled, client
- * error, server error, timeout, ...). Attempts no provider answered (a 429 from the router, a
- * connection error) are grouped as "not served". Outcome colours are fixed: green is always ok.
+ * Chart (d): measured attempts per model, stacked by outcome (ok, throttled, client error, server
+ * error, timeout, ...), as horizontal bars so long model names read whole; under a model served by
+ * several providers, a thinner bar per provider. Attempts no provider answered (a 429 from the
+ * router, a connection error) are the provider "not served". Worst success share first. Outcome
+ * colours are fixed: green is always ok.
  */
 final class OutcomesChart implements ReportFormat {
   static final String FILE = "charts/outcomes.png";
@@ -47,53 +46,79 @@ final class OutcomesChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "Outcomes of measured attempts per provider";
-    Map<String, OutcomeCounts> byProvider = byProvider(ctx);
-    if (byProvider.isEmpty()) {
-      ChartPng.saveNote(
-          ctx.runDir().resolve(FILE),
-          ctx.result().info(),
+    String title = "Outcomes of measured attempts per model: " + ctx.result().info().suite();
+    if (ctx.cells().isEmpty()) {
+      ChartImages.saveNote(
+          ctx,
+          FILE,
           title,
           "No measured attempts",
           "the run ended before its first measurement iteration");
       return;
     }
-    CategoryChart chart =
-        BlankCharts.category(title, "served provider", "attempts", ChartTheme.WIDTH);
-    chart.getStyler().setStacked(true);
-    chart.getStyler().setYAxisDecimalPattern("#,##0");
-    List<String> providers = new ArrayList<>(byProvider.keySet());
-    for (Outcome o : Outcome.values()) {
-      List<Long> counts = providers.stream().map(p -> byProvider.get(p).get(o)).toList();
-      if (o == Outcome.OK || counts.stream().anyMatch(c -> c > 0)) {
-        CategorySeries series = chart.addSeries(label(o), providers, counts);
-        series.setFillColor(COLOURS.get(o));
-      }
-    }
-    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartImages.save(
+        ctx,
+        FILE,
+        new RowChart(
+            title,
+            "measured attempts",
+            RowChart.Style.BARS,
+            rows(ctx),
+            legend(ctx.result().outcomes()),
+            v -> Fmt.fixed(v, 0),
+            Double.NaN,
+            ""));
   }
 
-  /**
-   * Outcome counts per provider. A pinned cell's unanswered attempts are filed under the slug it
-   * asked for ("deepinfra") and its answers under the display name ("DeepInfra"): one bar for both,
-   * named by the display name.
-   */
-  static Map<String, OutcomeCounts> byProvider(ReportContext ctx) {
-    Map<String, OutcomeCounts> sums = new TreeMap<>();
-    Map<String, String> names = new TreeMap<>();
-    for (SeriesResult s : ctx.result().series()) {
-      String provider = s.key().servedProvider();
-      String key = "unknown".equals(provider) ? NOT_SERVED : ProviderNames.spellingKey(provider);
-      String name = "unknown".equals(provider) ? NOT_SERVED : provider;
-      names.merge(key, name, (a, b) -> a.equals(a.toLowerCase(Locale.ROOT)) ? b : a);
-      sums.merge(key, s.outcomes(), OutcomeCounts::plus);
+  /** A row per cell, worst success share first, and under it one per provider when several. */
+  static List<RowChart.Row> rows(ReportContext ctx) {
+    List<RowChart.Row> rows = new ArrayList<>();
+    List<SeriesResult> cells =
+        ctx.cells().stream().sorted(Comparator.comparingDouble(OutcomesChart::okShare)).toList();
+    for (SeriesResult cell : cells) {
+      rows.add(row(cell.key().label(), false, cell.outcomes()));
+      List<SeriesResult> providers = ctx.providersOf(cell.key());
+      if (providers.size() > 1) {
+        for (SeriesResult s : providers) {
+          rows.add(row(provider(s), true, s.outcomes()));
+        }
+      }
     }
-    Map<String, OutcomeCounts> ordered = new LinkedHashMap<>();
-    sums.forEach((key, counts) -> ordered.put(names.get(key), counts));
-    if (ordered.containsKey(NOT_SERVED)) {
-      ordered.put(NOT_SERVED, ordered.remove(NOT_SERVED));
+    return rows;
+  }
+
+  static String provider(SeriesResult s) {
+    String p = s.key().servedProvider();
+    return "unknown".equals(p) ? NOT_SERVED : p;
+  }
+
+  private static double okShare(SeriesResult s) {
+    long total = s.outcomes().total();
+    return total == 0 ? 1 : (double) s.successes() / total;
+  }
+
+  private static RowChart.Row row(String label, boolean indented, OutcomeCounts counts) {
+    List<RowChart.Segment> segments = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      if (counts.get(o) > 0) {
+        segments.add(new RowChart.Segment(counts.get(o), COLOURS.get(o)));
+      }
     }
-    return ordered;
+    String text = counts.total() + (counts.total() == 1 ? " attempt" : " attempts");
+    if (counts.failures() > 0) {
+      text += ", " + Fmt.percent(counts.errorRate()) + " failed";
+    }
+    return new RowChart.Row(label, indented, segments, Double.NaN, Double.NaN, text);
+  }
+
+  private static List<RowChart.Key> legend(OutcomeCounts all) {
+    List<RowChart.Key> keys = new ArrayList<>();
+    for (Outcome o : Outcome.values()) {
+      if (o == Outcome.OK || all.get(o) > 0) {
+        keys.add(new RowChart.Key(label(o), COLOURS.get(o)));
+      }
+    }
+    return keys;
   }
 
   static String label(Outcome o) {

@@ -5,21 +5,25 @@ import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
+import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
 
 /**
- * Chart (b): p50, p95 and p99 of one latency metric per series, as JMH scores them: each bar is the
- * mean of that percentile over the measurement iterations, its error bar the 99.9 % Student-t
- * half-width across iterations (none with a single iteration). Few iterations give wide bars; that
- * is the honest answer, not a rendering problem.
+ * Chart (b): p50, p95 and p99 of one latency metric per model (all its providers merged), as JMH
+ * scores them: each bar is the mean of that percentile over the measurement iterations, its line
+ * the 99.9 % Student-t interval across iterations, drawn only from {@link Score#MIN_ITERATIONS}
+ * iterations on. Horizontal bars named on the left, lowest p50 bar first, each labelled with its
+ * value. An interval longer than the axis (which fits the bars, not the intervals: with three
+ * iterations t = 31.6 and one interval would flatten every bar) is cut and its label says so; the
+ * footnote names the models with fewer than 100 calls, whose p99 is close to their maximum.
  */
 final class PercentileBarsChart implements ReportFormat {
   static final double[] PERCENTILES = {50, 95, 99};
+  private static final double AXIS_OVER_BARS = 1.5;
   private final Metric metric;
 
   PercentileBarsChart(Metric metric) {
@@ -33,51 +37,88 @@ final class PercentileBarsChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
+    String name = ChartLabels.metric(metric);
+    String title = name + " p50 / p95 / p99 per model (ms): " + ctx.result().info().suite();
     List<SeriesResult> measured =
-        ctx.result().series().stream().filter(s -> s.metric(metric).count() > 0).toList();
-    // short titles: XChart centres them over the plot, and a wide legend leaves little room
-    String title = ChartLabels.metric(metric) + " p50 / p95 / p99 (ms) ± 99.9 % CI";
+        ctx.cells().stream()
+            .filter(s -> s.metric(metric).count() > 0)
+            // by the p50 bar as drawn (mean of the iterations' medians), so the order reads right
+            .sorted(Comparator.comparingDouble(s -> iterationScore(s.metric(metric), 50).mean()))
+            .toList();
     if (measured.isEmpty()) {
-      ChartPng.saveNoSuccess(ctx, fileName(), title);
+      ChartImages.saveNoSuccess(ctx, fileName(), title);
       return;
     }
-    CategoryChart chart =
-        BlankCharts.category(
-            title,
-            "percentile",
-            ChartLabels.metric(metric) + " (ms), mean of iterations",
-            ChartTheme.WIDTH);
-    chart.getStyler().setErrorBarsColor(ChartTheme.TEXT);
-    ProviderColours style = ProviderColours.of(ctx);
-    SeriesLabels labels = SeriesLabels.of(ctx);
-    List<String> categories = List.of("p50", "p95", "p99");
+    ModelColours colours = ModelColours.of(ctx);
     double highestBar = 0;
-    double highestReach = 0;
+    List<Score[]> scores = new ArrayList<>();
     for (SeriesResult s : measured) {
-      List<Double> values = new ArrayList<>();
-      List<Double> errors = new ArrayList<>();
-      for (double p : PERCENTILES) {
-        Score score = iterationScore(s.metric(metric), p);
-        values.add(score.mean());
-        highestBar = Math.max(highestBar, score.mean());
-        errors.add(Double.isNaN(score.error()) ? 0.0 : score.error());
-        highestReach = Math.max(highestReach, score.mean() + errors.get(errors.size() - 1));
+      Score[] perPercentile = new Score[PERCENTILES.length];
+      for (int i = 0; i < PERCENTILES.length; i++) {
+        perPercentile[i] = iterationScore(s.metric(metric), PERCENTILES[i]);
+        highestBar = Math.max(highestBar, perPercentile[i].mean());
       }
-      CategorySeries series = chart.addSeries(labels.label(s.key()), categories, values, errors);
-      series.setFillColor(
-          ChartTheme.shade(style.colour(s.key().servedProvider()), labels.variant(s.key())));
+      scores.add(perPercentile);
     }
-    // With 2-3 iterations a 99.9 % interval can be 30× the bar; scaling the axis to it would
-    // flatten every bar. The axis fits the bars, and longer error bars run off the top.
-    double axisMax = Math.max(highestBar * 1.6, 0.01);
-    chart.getStyler().setYAxisMax(axisMax);
-    if (highestReach > axisMax) {
-      chart.setXAxisTitle(
-          "error bars up to "
-              + Fmt.fixed(highestReach, 0)
-              + " ms run off the top (few iterations)");
+    double cap = highestBar * AXIS_OVER_BARS;
+    List<RowChart.Row> rows = new ArrayList<>();
+    long fewest = Long.MAX_VALUE;
+    int fewCalls = 0;
+    for (int k = 0; k < measured.size(); k++) {
+      SeriesResult s = measured.get(k);
+      if (s.metric(metric).count() < 100) {
+        fewCalls++;
+        fewest = Math.min(fewest, s.metric(metric).count());
+      }
+      Color base = colours.colour(s.key());
+      for (int i = 0; i < PERCENTILES.length; i++) {
+        Score score = scores.get(k)[i];
+        String p = "p" + Fmt.fixed(PERCENTILES[i], 0);
+        String label = i == 0 ? s.key().label() + "  " + p : p;
+        Color colour = ModelColours.blend(base, Color.WHITE, 0.5 - 0.25 * i);
+        rows.add(bar(label, i > 0, score, colour, cap));
+      }
     }
-    ChartPng.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
+    String footnote =
+        fewCalls == 0
+            ? ""
+            : fewCalls
+                + " of "
+                + measured.size()
+                + " models have fewer than 100 calls (fewest "
+                + fewest
+                + "): their p95 and p99 are close to their maximum, not a tail estimate.";
+    ChartImages.save(
+        ctx,
+        fileName(),
+        new RowChart(
+            title,
+            name + " (ms): mean of the iterations' percentile, line = 99.9 % CI",
+            RowChart.Style.BARS,
+            rows,
+            List.of(),
+            v -> Fmt.fixed(v, 0),
+            Double.NaN,
+            footnote));
+  }
+
+  private static RowChart.Row bar(
+      String label, boolean indented, Score score, Color colour, double cap) {
+    String text = Fmt.fixed(score.mean(), 1);
+    double low = Double.NaN;
+    double high = Double.NaN;
+    if (score.hasInterval()) {
+      text += " ± " + score.errorText(1);
+      low = Math.max(0, score.lower());
+      high = Math.min(cap, score.upper());
+      if (score.upper() > cap) {
+        text += " (line cut)";
+      }
+    } else {
+      text += " (CI " + score.errorText(1) + ")";
+    }
+    return new RowChart.Row(
+        label, indented, List.of(new RowChart.Segment(score.mean(), colour)), low, high, text);
   }
 
   /** The JMH score of one percentile: its value in each iteration, then mean ± CI. */

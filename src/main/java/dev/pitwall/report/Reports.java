@@ -1,11 +1,10 @@
 package dev.pitwall.report;
 
-import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.runfolder.RequestsCsvReader;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.RunLayout;
 import dev.pitwall.runfolder.SuiteFacts;
-import dev.pitwall.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,29 +20,23 @@ public final class Reports {
   private Reports() {}
 
   /**
-   * Writes every format of a run just measured into {@code runDir}, reading back the attempts its
-   * requests.csv holds (a run killed mid-write leaves a readable file; its bad lines become
-   * warnings in report.md).
+   * Writes every format of a run just measured into {@code runDir}, streaming back the attempts its
+   * requests.csv holds into a bounded {@link RowSample} (a run killed mid-write leaves a readable
+   * file; its bad lines become warnings in report.md).
    *
+   * @param chartScale pixels per chart unit of the PNGs (1: 1200×700; 2: HiDPI)
    * @return the files and folders written, relative to {@code runDir}
    */
-  public static List<String> writeAll(Path runDir, RunResult result, Suite suite)
-      throws IOException {
-    return writeAll(runDir, result, SuiteFacts.of(suite));
-  }
-
-  /** As {@link #writeAll(Path, RunResult, Suite)} with the suite's facts already gathered. */
-  public static List<String> writeAll(Path runDir, RunResult result, SuiteFacts facts)
-      throws IOException {
-    List<CallRecord> rows = List.of();
+  public static List<String> writeAll(
+      Path runDir, RunResult result, SuiteFacts facts, int chartScale) throws IOException {
+    RowSample sample = new RowSample();
     List<String> warnings = List.of();
     Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
     if (Files.isRegularFile(requests)) {
-      RequestsCsvReader.Result read = RequestsCsvReader.read(requests);
-      rows = read.records();
-      warnings = read.warnings();
+      warnings = RequestsCsvReader.forEach(requests, sample);
     }
-    return writeAll(ReportContext.of(runDir, result, facts, rows, warnings));
+    return writeAll(
+        ReportContext.of(runDir, result, facts, sample, warnings).withChartScale(chartScale));
   }
 
   /** Writes every format for a context already gathered (what {@code pitwall report} does). */

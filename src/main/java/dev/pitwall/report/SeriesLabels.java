@@ -1,8 +1,6 @@
 package dev.pitwall.report;
 
-import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.metrics.SeriesKey;
-import dev.pitwall.metrics.SeriesResult;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,17 +10,21 @@ import java.util.Set;
 
 /**
  * Short, unique legend labels for the series of a run: "model [served provider]" without the
- * model's author prefix, with the prompt only when the run has several, and the requested route
- * only when it is needed to tell two series apart. Also numbers the series of each provider, so
- * charts can vary the line style of models that share a provider's colour.
+ * model's author prefix ("model" or "model@provider" for a cell, all its providers merged), with
+ * the prompt only when the run has several, and the requested route only when it is needed to tell
+ * two series apart. Also numbers the providers' series of each cell, so charts can vary the marker
+ * of providers that share their model's colour (in shades).
  */
 final class SeriesLabels {
   private final Map<SeriesKey, String> labels = new LinkedHashMap<>();
   private final Map<SeriesKey, Integer> variants = new HashMap<>();
 
-  /** The labels of a run's series. */
+  /** The labels of a run's series and of its cells. */
   static SeriesLabels of(ReportContext ctx) {
-    return new SeriesLabels(ctx.result().series().stream().map(SeriesResult::key).toList());
+    List<SeriesKey> keys = new java.util.ArrayList<>();
+    ctx.result().series().forEach(s -> keys.add(s.key()));
+    ctx.cells().forEach(s -> keys.add(s.key()));
+    return new SeriesLabels(keys);
   }
 
   SeriesLabels(List<SeriesKey> keys) {
@@ -32,7 +34,7 @@ final class SeriesLabels {
       baseCount.merge(base(k, manyPrompts), 1, Integer::sum);
     }
     Set<String> used = new HashSet<>();
-    Map<String, Integer> perProvider = new HashMap<>();
+    Map<String, Integer> perCell = new HashMap<>();
     for (SeriesKey k : keys) {
       String label = base(k, manyPrompts);
       if (baseCount.get(label) > 1) {
@@ -43,13 +45,18 @@ final class SeriesLabels {
         unique = label + " #" + n;
       }
       labels.put(k, unique);
-      variants.put(
-          k, perProvider.merge(ProviderNames.spellingKey(k.servedProvider()), 1, Integer::sum) - 1);
+      if (!k.isCell()) {
+        variants.put(k, perCell.merge(k.cellId(), 1, Integer::sum) - 1);
+      }
     }
   }
 
   private static String base(SeriesKey k, boolean manyPrompts) {
     String prompt = manyPrompts ? k.promptId() + ": " : "";
+    if (k.isCell()) {
+      String route = "auto".equals(k.requestedProvider()) ? "" : "@" + k.requestedProvider();
+      return prompt + shortModel(k.model()) + route;
+    }
     return prompt + shortModel(k.model()) + " [" + k.servedProvider() + "]";
   }
 
@@ -62,7 +69,7 @@ final class SeriesLabels {
     return labels.get(key);
   }
 
-  /** 0 for the first series of its provider, 1 for the second, ... */
+  /** 0 for the first provider's series of its cell, 1 for the second, ... */
   int variant(SeriesKey key) {
     return variants.getOrDefault(key, 0);
   }

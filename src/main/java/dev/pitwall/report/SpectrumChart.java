@@ -38,17 +38,20 @@ final class SpectrumChart implements ReportFormat {
   @Override
   public void write(ReportContext ctx) throws IOException {
     List<SeriesResult> measured =
-        ctx.result().series().stream().filter(s -> s.metric(metric).count() > 0).toList();
-    String title = ChartLabels.metric(metric) + " percentile spectrum (ms)";
+        ctx.cells().stream().filter(s -> s.metric(metric).count() > 0).toList();
+    String title =
+        ChartLabels.metric(metric)
+            + " percentile spectrum per model (ms): "
+            + ctx.result().info().suite();
     if (measured.isEmpty()) {
-      ChartPng.saveNoSuccess(ctx, fileName(), title);
+      ChartImages.saveNoSuccess(ctx, fileName(), title);
       return;
     }
     XYChart chart =
         ChartTheme.styled(
             new XYChartBuilder()
                 .width(ChartTheme.WIDTH)
-                .height(ChartTheme.HEIGHT)
+                .height(ChartTheme.HEIGHT - ChartTheme.FOOTER_HEIGHT)
                 .title(title)
                 .xAxisTitle("percentile (log scale of 1 / (1 − p))")
                 .yAxisTitle(ChartLabels.metric(metric) + " (ms)")
@@ -61,14 +64,16 @@ final class SpectrumChart implements ReportFormat {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setXAxisTickLabelsFormattingFunction(SpectrumChart::percentLabel);
-    ProviderColours style = ProviderColours.of(ctx);
+    ModelColours colours = ModelColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
     double yMax = 0;
-    for (SeriesResult s : measured) {
+    for (int i = 0; i < measured.size(); i++) {
+      SeriesResult s = measured.get(i);
       double[][] xy = spectrum(s.metric(metric));
       XYSeries series = chart.addSeries(labels.label(s.key()), xy[0], xy[1]);
-      series.setLineColor(style.colour(s.key().servedProvider()));
-      series.setLineStyle(ChartTheme.stroke(labels.variant(s.key())));
+      series.setLineColor(colours.colour(s.key()));
+      // a second cue besides colour: every other model dashed
+      series.setLineStyle(ChartTheme.stroke(i % 2));
       series.setMarker(SeriesMarkers.NONE);
       yMax = Math.max(yMax, s.metric(metric).percentile(100));
     }
@@ -76,7 +81,7 @@ final class SpectrumChart implements ReportFormat {
     chart.addAnnotation(new AnnotationText("50 %", 2, yMax, false));
     chart.getStyler().setAnnotationLineColor(ChartTheme.GRID.darker());
     chart.getStyler().setAnnotationTextFont(ChartTheme.TICKS);
-    ChartPng.save(ctx.runDir().resolve(fileName()), ctx.result().info(), chart);
+    ChartImages.save(ctx, fileName(), chart::paint);
   }
 
   /** Points (1/(1-p), value in ms) from the merged histogram, from 0 % to 1 − 1/n. */

@@ -5,6 +5,7 @@ import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.runfolder.RowSample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,28 +29,38 @@ final class SpeedScatterChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "TTFT vs output speed, one point per call";
+    String title = "TTFT vs output speed per call: " + ctx.result().info().suite();
     Map<SeriesKey, List<double[]>> points = points(ctx);
     if (points.isEmpty()) {
-      ChartPng.saveNoSuccess(ctx, FILE, title);
+      ChartImages.saveNoSuccess(ctx, FILE, title);
       return;
     }
     XYChart chart =
-        BlankCharts.xy(title, "output speed (tokens/s); bottom right is best", "TTFT (ms)");
+        BlankCharts.xy(
+            title,
+            "output speed (tokens/s); bottom right is best" + sampledNote(ctx.sample()),
+            "TTFT (ms)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setXAxisMin(0.0);
-    ProviderColours style = ProviderColours.of(ctx);
+    ModelColours colours = ModelColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
     for (Map.Entry<SeriesKey, List<double[]>> e : points.entrySet()) {
       double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
       double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
       XYSeries series = chart.addSeries(labels.label(e.getKey()), x, y);
       series.setMarker(ChartTheme.marker(labels.variant(e.getKey())));
-      series.setMarkerColor(style.colour(e.getKey().servedProvider()));
+      series.setMarkerColor(colours.colour(e.getKey()));
     }
-    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartImages.save(ctx, FILE, chart::paint);
+  }
+
+  /** "; a uniform sample of 20000 of 1000000 attempts" when the chart shows a sample, else "". */
+  static String sampledNote(RowSample sample) {
+    return sample.sampled()
+        ? "; a uniform sample of " + sample.rows().size() + " of " + sample.seen() + " attempts"
+        : "";
   }
 
   /** (tokens/s, TTFT ms) per successful measured call, by series in the result's order. */
@@ -58,7 +69,7 @@ final class SpeedScatterChart implements ReportFormat {
     for (SeriesResult s : ctx.result().series()) {
       points.put(s.key(), new ArrayList<>());
     }
-    for (CallRecord r : ctx.rows()) {
+    for (CallRecord r : ctx.sample().rows()) {
       double speed = r.outputTokensPerSecond();
       if (r.phase() == Phase.MEASUREMENT
           && r.outcome().isSuccess()
@@ -70,7 +81,7 @@ final class SpeedScatterChart implements ReportFormat {
         }
       }
     }
-    if (ctx.rows().isEmpty()) {
+    if (ctx.sample().seen() == 0) {
       for (SeriesResult s : ctx.result().series()) {
         if (s.metric(Metric.TTFT).count() > 0 && s.metric(Metric.OUTPUT_SPEED).count() > 0) {
           points

@@ -17,10 +17,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * summary.csv: one row per series × headline metric. The first columns are JMH's CSV columns, so
- * tools that read JMH results read this file; the benchmark of the primary metric (TTFT) is
- * "<suite>.<prompt>" and secondary metrics are "<suite>.<prompt>:<metric>", as JMH names its
- * secondary results. pitwall's own columns follow.
+ * summary.csv: one row per cell × headline metric (all providers merged), then one per served
+ * provider's series × headline metric. The first columns are JMH's CSV columns, so tools that read
+ * JMH results read this file; the benchmark of the primary metric (TTFT) is "<suite>.<prompt>" and
+ * secondary metrics are "<suite>.<prompt>:<metric>", as JMH names its secondary results; the
+ * providers' rows end in ":by_provider" and name their provider ("all" on a cell's rows). pitwall's
+ * own columns follow. An undefined number (no data; a score error with fewer than three iterations,
+ * which JMH would print as NaN) is an empty cell, so no "NaN" reaches a spreadsheet.
  */
 final class SummaryCsvFormat implements ReportFormat {
   static final String FILE = "summary.csv";
@@ -80,9 +83,11 @@ final class SummaryCsvFormat implements ReportFormat {
   public void write(ReportContext ctx) throws IOException {
     try (Writer out = Files.newBufferedWriter(ctx.runDir().resolve(FILE), StandardCharsets.UTF_8);
         CSVPrinter printer = FORMAT.print(out)) {
-      for (SeriesResult s : ctx.result().series()) {
-        for (Metric metric : ReportContext.HEADLINE) {
-          printer.printRecord(row(ctx, s, metric));
+      for (List<SeriesResult> level : List.of(ctx.cells(), ctx.result().series())) {
+        for (SeriesResult s : level) {
+          for (Metric metric : ReportContext.HEADLINE) {
+            printer.printRecord(row(ctx, s, metric));
+          }
         }
       }
     }
@@ -96,8 +101,8 @@ final class SummaryCsvFormat implements ReportFormat {
     row.add("sample");
     row.add(ctx.suite().threads());
     row.add(score.iterations());
-    row.add(number(Fmt.jmh(score.mean(), 3)));
-    row.add(number(Fmt.jmh(score.error(), 3)));
+    row.add(number(Fmt.fixed(score.mean(), 3)));
+    row.add(number(score.hasInterval() ? Fmt.fixed(score.error(), 3) : ""));
     row.add(metric.jmhUnit());
     row.add(s.key().model());
     row.add(s.key().servedProvider());
@@ -134,7 +139,7 @@ final class SummaryCsvFormat implements ReportFormat {
     if (formatted.isEmpty()) {
       return null;
     }
-    return "NaN".equals(formatted) ? formatted : new Decimal(formatted);
+    return new Decimal(formatted);
   }
 
   /** A number that prints exactly as formatted (BigDecimal.toString may switch to 1E-7). */

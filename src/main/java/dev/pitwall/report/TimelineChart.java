@@ -4,6 +4,7 @@ import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.Outcome;
 import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.SeriesKey;
+import dev.pitwall.runfolder.RowSample;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,12 +35,12 @@ final class TimelineChart implements ReportFormat {
 
   @Override
   public void write(ReportContext ctx) throws IOException {
-    String title = "TTFT over time, with the rate offered";
-    List<CallRecord> rows = ctx.rows();
+    String title = "TTFT over time, with the rate offered: " + ctx.result().info().suite();
+    List<CallRecord> rows = ctx.sample().rows();
     if (rows.isEmpty()) {
-      ChartPng.saveNote(
-          ctx.runDir().resolve(FILE),
-          ctx.result().info(),
+      ChartImages.saveNote(
+          ctx,
+          FILE,
           title,
           "No attempts in requests.csv",
           "this chart is drawn from the rows of requests.csv in the run folder");
@@ -49,7 +50,7 @@ final class TimelineChart implements ReportFormat {
     XYChart chart =
         BlankCharts.xy(
             anySuccess ? title : title + ": no successful calls",
-            "seconds since the run started",
+            "seconds since the run started" + SpeedScatterChart.sampledNote(ctx.sample()),
             "TTFT (ms); × = time to error");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(9);
@@ -58,7 +59,7 @@ final class TimelineChart implements ReportFormat {
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     chart.setYAxisGroupTitle(1, "offered rate (attempts/s)");
     chart.getStyler().setYAxisMin(1, 0.0);
-    ProviderColours style = ProviderColours.of(ctx);
+    ModelColours colours = ModelColours.of(ctx);
     SeriesLabels labels = SeriesLabels.of(ctx);
 
     Map<SeriesKey, List<double[]>> ok = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ final class TimelineChart implements ReportFormat {
     List<double[]> throttled = new ArrayList<>();
     List<double[]> failed = new ArrayList<>();
     for (CallRecord r : rows) {
-      double x = seconds(r);
+      double x = RowSample.scheduledSeconds(r);
       if (r.outcome().isSuccess() && r.ttftNs() != CallRecord.NONE) {
         double[] point = {x, r.ttftNs() / 1e6};
         List<double[]> list = r.phase() == Phase.WARMUP ? null : ok.get(SeriesKey.of(r));
@@ -84,20 +85,20 @@ final class TimelineChart implements ReportFormat {
           chart,
           labels.label(e.getKey()),
           e.getValue(),
-          style.colour(e.getKey().servedProvider()),
+          colours.colour(e.getKey()),
           ChartTheme.marker(labels.variant(e.getKey())));
     }
     add(chart, "throttled (time to 429)", throttled, THROTTLED, SeriesMarkers.CROSS);
     add(chart, "failed (time to error)", failed, FAILED, SeriesMarkers.CROSS);
 
-    double[][] rate = offeredRate(rows);
+    double[][] rate = offeredRate(ctx.sample().perSecond(), ctx.sample().seen());
     XYSeries offered = chart.addSeries("offered rate (attempts/s)", rate[0], rate[1]);
     offered.setYAxisGroup(1);
     offered.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
     offered.setLineColor(RATE);
     offered.setLineStyle(ChartTheme.thin());
     offered.setMarker(SeriesMarkers.NONE);
-    ChartPng.save(ctx.runDir().resolve(FILE), ctx.result().info(), chart);
+    ChartImages.save(ctx, FILE, chart::paint);
   }
 
   private static void add(
@@ -118,12 +119,6 @@ final class TimelineChart implements ReportFormat {
     s.setMarkerColor(colour);
   }
 
-  /** When the attempt was meant to start (t_sched, else t_send), seconds from the run start. */
-  static double seconds(CallRecord r) {
-    long at = r.tSchedNs() != CallRecord.NONE ? r.tSchedNs() : r.tSendNs();
-    return Math.max(0, at) / 1e9;
-  }
-
   private static double endMs(CallRecord r) {
     if (r.tDoneNs() == CallRecord.NONE || r.tSendNs() == CallRecord.NONE) {
       return 0;
@@ -136,13 +131,13 @@ final class TimelineChart implements ReportFormat {
    * wide enough to hold about five attempts on average: narrower buckets turn a steady closed loop
    * into a comb of 0 and 1.
    */
-  static double[][] offeredRate(List<CallRecord> rows) {
-    double end = rows.stream().mapToDouble(TimelineChart::seconds).max().orElse(0);
-    double bucket = Math.max(1, Math.ceil(Math.max(end / 30, 5 * end / rows.size())));
+  static double[][] offeredRate(long[] perSecond, long attempts) {
+    double end = Math.max(0, perSecond.length - 1);
+    double bucket = Math.max(1, Math.ceil(Math.max(end / 30, 5 * end / Math.max(1, attempts))));
     int n = (int) (end / bucket) + 1;
     long[] counts = new long[n];
-    for (CallRecord r : rows) {
-      counts[Math.min(n - 1, (int) (seconds(r) / bucket))]++;
+    for (int second = 0; second < perSecond.length; second++) {
+      counts[Math.min(n - 1, (int) (second / bucket))] += perSecond[second];
     }
     double[][] xy = new double[2][n + 1];
     for (int i = 0; i < n; i++) {

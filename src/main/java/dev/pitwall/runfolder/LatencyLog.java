@@ -1,5 +1,6 @@
 package dev.pitwall.runfolder;
 
+import dev.pitwall.metrics.Histograms;
 import dev.pitwall.metrics.Metric;
 import dev.pitwall.metrics.MetricResult;
 import dev.pitwall.metrics.RunResult;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -37,7 +39,8 @@ public final class LatencyLog {
 
   /** Writes {@code result}'s interval histograms to {@code file}, ordered by start time. */
   public static void write(Path file, RunResult result) throws IOException {
-    List<Histogram> intervals = new ArrayList<>();
+    record Interval(String tag, Histogram histogram) {}
+    List<Interval> intervals = new ArrayList<>();
     for (SeriesResult s : result.series()) {
       for (Metric metric : Metric.values()) {
         MetricResult m = s.metric(metric);
@@ -45,16 +48,13 @@ public final class LatencyLog {
           continue;
         }
         for (Histogram h : m.iterationHistograms()) {
-          Histogram tagged = h.copy();
-          tagged.setStartTimeStamp(h.getStartTimeStamp());
-          tagged.setEndTimeStamp(h.getEndTimeStamp());
-          tagged.setTag(tag(s, metric));
-          intervals.add(tagged);
+          intervals.add(new Interval(tag(s, metric), h));
         }
       }
     }
     intervals.sort(
-        Comparator.comparingLong(Histogram::getStartTimeStamp).thenComparing(Histogram::getTag));
+        Comparator.comparingLong((Interval i) -> i.histogram().getStartTimeStamp())
+            .thenComparing(Interval::tag));
     long base = result.info().start().toEpochMilli();
     try (OutputStream stream = Files.newOutputStream(file);
         PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8)) {
@@ -68,8 +68,14 @@ public final class LatencyLog {
       log.outputBaseTime(base);
       log.setBaseTime(base);
       log.outputLegend();
-      for (Histogram h : intervals) {
-        log.outputIntervalHistogram(h);
+      for (Interval i : intervals) {
+        // a copy per interval, dropped once written: encoding caches a 200 KB buffer in the
+        // histogram it encodes, which the run's result would otherwise keep for every interval
+        Histogram tagged = i.histogram().copy();
+        tagged.setStartTimeStamp(i.histogram().getStartTimeStamp());
+        tagged.setEndTimeStamp(i.histogram().getEndTimeStamp());
+        tagged.setTag(i.tag());
+        log.outputIntervalHistogram(tagged);
       }
       out.flush();
       if (out.checkError()) {
@@ -80,13 +86,27 @@ public final class LatencyLog {
 
   /** The tagged interval histograms of a log, by tag, in the order the log holds them. */
   public static Map<String, List<Histogram>> read(Path file) throws IOException {
+    return read(file, tag -> true);
+  }
+
+  /**
+   * The interval histograms of a log whose tags {@code wanted} accepts, packed (a log holds one per
+   * series, metric and iteration: only those asked for are kept, in memory proportional to their
+   * data).
+   */
+  public static Map<String, List<Histogram>> read(Path file, Predicate<String> wanted)
+      throws IOException {
     Map<String, List<Histogram>> intervals = new LinkedHashMap<>();
     try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
       for (EncodableHistogram h = reader.nextIntervalHistogram();
           h != null;
           h = reader.nextIntervalHistogram()) {
-        if (h instanceof Histogram histogram && histogram.getTag() != null) {
-          intervals.computeIfAbsent(histogram.getTag(), t -> new ArrayList<>()).add(histogram);
+        if (h instanceof Histogram histogram
+            && histogram.getTag() != null
+            && wanted.test(histogram.getTag())) {
+          intervals
+              .computeIfAbsent(histogram.getTag(), t -> new ArrayList<>())
+              .add(Histograms.packed(histogram));
         }
       }
     }

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,14 +45,32 @@ public final class RequestsCsvReader {
   private RequestsCsvReader() {}
 
   public static Result read(Path file) throws IOException {
+    List<CallRecord> records = new ArrayList<>();
+    List<String> warnings = forEach(file, records::add);
+    return new Result(records, warnings);
+  }
+
+  /**
+   * Streams the rows of requests.csv to {@code sink} in file order, holding none of them: how a
+   * report of a million calls is built in bounded memory.
+   *
+   * @return one warning per line that could not be used
+   */
+  public static List<String> forEach(Path file, Consumer<CallRecord> sink) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       skipByteOrderMark(in);
-      return read(in, file.getFileName().toString());
+      return forEach(in, file.getFileName().toString(), sink);
     }
   }
 
   static Result read(Reader in, String name) throws IOException {
     List<CallRecord> records = new ArrayList<>();
+    List<String> warnings = forEach(in, name, records::add);
+    return new Result(records, warnings);
+  }
+
+  private static List<String> forEach(Reader in, String name, Consumer<CallRecord> sink)
+      throws IOException {
     List<String> warnings = new ArrayList<>();
     try (CSVParser parser = FORMAT.parse(in)) {
       List<String> missing = new ArrayList<>(REQUIRED);
@@ -64,9 +83,9 @@ public final class RequestsCsvReader {
                 + "; is this a pitwall requests.csv? Expected the header "
                 + String.join(",", ALL));
       }
-      CsvRows.read(parser, name, warnings, row -> records.add(toRecord(row)));
+      CsvRows.read(parser, name, warnings, row -> sink.accept(toRecord(row)));
     }
-    return new Result(records, warnings);
+    return warnings;
   }
 
   static CallRecord toRecord(CSVRecord row) {

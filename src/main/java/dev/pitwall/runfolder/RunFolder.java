@@ -14,17 +14,25 @@ import java.util.Objects;
  * latency.hlog).
  *
  * @param facts the suite facts of the manifest ({@link SuiteFacts#UNKNOWN} without one)
- * @param records the attempts of requests.csv, in file order
+ * @param sample a bounded sample of the attempts of requests.csv, for the per-call charts
  * @param warnings problems met while reading (bad lines, a missing manifest or log), for report.md
  */
 public record RunFolder(
-    Path dir, RunResult result, SuiteFacts facts, List<CallRecord> records, List<String> warnings) {
+    Path dir, RunResult result, SuiteFacts facts, RowSample sample, List<String> warnings) {
   public RunFolder {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(facts, "facts");
-    records = List.copyOf(records);
+    Objects.requireNonNull(sample, "sample");
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Every attempt of requests.csv, in file order, read again on each call: for history and shard
+   * merges, which need them all; reports use the {@link #sample} and never hold them.
+   */
+  public List<CallRecord> records() throws IOException {
+    return RequestsCsvReader.read(dir.resolve(RunLayout.REQUESTS_CSV)).records();
   }
 
   /**

@@ -22,10 +22,11 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Rebuilds a {@link RunFolder} from what a folder holds, for {@code pitwall report DIR}: the
- * attempts of requests.csv are fed through {@link RunMetrics} exactly as the runner fed them, one
- * measurement iteration at a time, each closed with the window manifest.json recorded (or, without
- * one, the window its rows span). The result equals the original's except for inter-chunk latency,
- * which requests.csv does not keep.
+ * attempts of requests.csv are streamed through {@link RunMetrics} exactly as the runner fed them,
+ * one measurement iteration at a time, each closed with the window manifest.json recorded (or,
+ * without one, the window its rows span), in one pass that keeps no list of rows (a bounded {@link
+ * RowSample} for the per-call charts). Inter-chunk latency, which requests.csv does not keep, is
+ * replayed from latency.hlog.
  */
 final class RunRebuilder {
   private RunRebuilder() {}
@@ -40,10 +41,7 @@ final class RunRebuilder {
               + runDir
               + ": pass the folder of one run, e.g. results/cap-theorem/2026-01-31T12-00-00Z");
     }
-    RequestsCsvReader.Result read = RequestsCsvReader.read(requests);
-    List<String> warnings = new ArrayList<>(read.warnings());
-    List<CallRecord> rows = read.records();
-
+    List<String> warnings = new ArrayList<>();
     Manifest manifest = null;
     if (RunLayout.isRunFolder(runDir)) {
       try {
@@ -56,39 +54,159 @@ final class RunRebuilder {
           RunLayout.MANIFEST_JSON
               + " is missing: suite name, target and SLOs are unknown; rebuilt from rows");
     }
+    SuiteFacts facts = manifest != null ? manifest.facts() : SuiteFacts.UNKNOWN;
+    List<Manifest.IterationWindow> windows = manifest == null ? List.of() : manifest.iterations();
+    List<String> hlogWarnings = new ArrayList<>();
+    Map<String, List<Histogram>> gaps =
+        windows.isEmpty() ? Map.of() : interChunkGaps(runDir, hlogWarnings);
 
-    Map<Integer, List<CallRecord>> byIteration = new TreeMap<>();
-    for (CallRecord r : rows) {
-      if (r.phase() == Phase.MEASUREMENT) {
-        byIteration.computeIfAbsent(r.iteration(), i -> new ArrayList<>()).add(r);
+    // One streaming pass: the rows feed the metrics iteration by iteration as the runner wrote
+    // them, and a bounded sample for the per-call charts; no list of every row is kept.
+    RowSample sample = new RowSample();
+    Replay replay = new Replay(facts, windows, gaps);
+    warnings.addAll(
+        RequestsCsvReader.forEach(
+            requests,
+            r -> {
+              sample.accept(r);
+              replay.accept(r);
+            }));
+    RunMetrics metrics;
+    if (replay.inOrder() && (manifest == null || replay.iterations() == windows.size())) {
+      metrics = replay.finish();
+      warnings.addAll(hlogWarnings);
+    } else {
+      // Rare: rows of an earlier iteration after a later one (a hand-merged file), or a manifest
+      // whose iterations disagree with the rows. A second pass groups the rows by iteration.
+      Map<Integer, List<CallRecord>> byIteration = new TreeMap<>();
+      RequestsCsvReader.forEach(
+          requests,
+          r -> {
+            if (r.phase() == Phase.MEASUREMENT) {
+              byIteration.computeIfAbsent(r.iteration(), i -> new ArrayList<>()).add(r);
+            }
+          });
+      boolean useWindows = windows.size() == byIteration.size();
+      if (manifest != null && !useWindows) {
+        warnings.add(
+            RunLayout.MANIFEST_JSON
+                + " records "
+                + windows.size()
+                + " measurement iterations but requests.csv has rows for "
+                + byIteration.size()
+                + ": iteration windows (and throughput) are taken from the rows");
+      } else {
+        warnings.addAll(hlogWarnings);
+      }
+      Replay ordered =
+          new Replay(facts, useWindows ? windows : List.of(), useWindows ? gaps : Map.of());
+      byIteration.values().forEach(rows -> rows.forEach(ordered));
+      metrics = ordered.finish();
+    }
+    RunInfo info = manifest != null ? manifest.info() : replay.infoFromRows(runDir);
+    RunResult result = new RunResult(info, metrics.results());
+    return new RunFolder(runDir, result, facts, sample, warnings);
+  }
+
+  /**
+   * Feeds measurement rows to {@link RunMetrics} one iteration at a time, closing each with the
+   * manifest's window (or, without one, the window its rows span) and replaying its ICL gaps. Holds
+   * only the current iteration's window and one successful row per series.
+   */
+  private static final class Replay implements java.util.function.Consumer<CallRecord> {
+    private final RunMetrics metrics;
+    private final List<Manifest.IterationWindow> windows;
+    private final Map<String, List<Histogram>> gaps;
+    private final Map<String, CallRecord> successBySeries = new HashMap<>();
+    private Integer current;
+    private int index;
+    private boolean inOrder = true;
+    private long start = Long.MAX_VALUE;
+    private long end = Long.MIN_VALUE;
+    private long firstWallMs = Long.MAX_VALUE;
+    private long lastWallMs = Long.MIN_VALUE;
+
+    Replay(
+        SuiteFacts facts,
+        List<Manifest.IterationWindow> windows,
+        Map<String, List<Histogram>> gaps) {
+      this.metrics = new RunMetrics(Goodput.meetsEvery(facts.slos()), facts.providerNames());
+      this.windows = windows;
+      this.gaps = gaps;
+    }
+
+    @Override
+    public void accept(CallRecord r) {
+      firstWallMs = Math.min(firstWallMs, r.wallStartEpochMs());
+      lastWallMs = Math.max(lastWallMs, r.wallStartEpochMs());
+      if (r.phase() != Phase.MEASUREMENT || !inOrder) {
+        return;
+      }
+      if (current != null && r.iteration() < current) {
+        inOrder = false;
+        return;
+      }
+      if (current == null || r.iteration() > current) {
+        close();
+        current = r.iteration();
+      }
+      metrics.accept(r);
+      start = Math.min(start, r.wallStartEpochMs());
+      end = Math.max(end, endEpochMs(r));
+      if (r.outcome().isSuccess()) {
+        successBySeries.putIfAbsent(SeriesKey.of(r).tag(), r);
       }
     }
-    List<Manifest.IterationWindow> windows = manifest == null ? List.of() : manifest.iterations();
-    boolean useManifestWindows = windows.size() == byIteration.size();
-    if (manifest != null && !useManifestWindows) {
-      warnings.add(
-          RunLayout.MANIFEST_JSON
-              + " records "
-              + windows.size()
-              + " measurement iterations but requests.csv has rows for "
-              + byIteration.size()
-              + ": iteration windows (and throughput) are taken from the rows");
-    }
-    Map<String, List<Histogram>> gaps =
-        useManifestWindows ? interChunkGaps(runDir, warnings) : Map.of();
-    SuiteFacts facts = manifest != null ? manifest.facts() : SuiteFacts.UNKNOWN;
-    RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(facts.slos()), facts.providerNames());
-    int index = 0;
-    for (List<CallRecord> iteration : byIteration.values()) {
-      iteration.forEach(metrics::accept);
-      Manifest.IterationWindow w = useManifestWindows ? windows.get(index) : windowOf(iteration);
-      replayGaps(metrics, iteration, gaps, w.startEpochMs());
+
+    private void close() {
+      if (current == null) {
+        return;
+      }
+      Manifest.IterationWindow w =
+          index < windows.size() ? windows.get(index) : new Manifest.IterationWindow(start, end);
+      replayGaps(metrics, successBySeries, gaps, w.startEpochMs());
       metrics.endIteration(w.startEpochMs(), w.endEpochMs());
       index++;
+      successBySeries.clear();
+      start = Long.MAX_VALUE;
+      end = Long.MIN_VALUE;
     }
-    RunInfo info = manifest != null ? manifest.info() : infoFromRows(runDir, rows);
-    RunResult result = new RunResult(info, metrics.results());
-    return new RunFolder(runDir, result, facts, rows, warnings);
+
+    boolean inOrder() {
+      return inOrder;
+    }
+
+    /** Measurement iterations seen so far. */
+    int iterations() {
+      return index + (current == null ? 0 : 1);
+    }
+
+    RunMetrics finish() {
+      close();
+      current = null;
+      return metrics;
+    }
+
+    /** A run's info from its rows alone, for a folder without manifest.json. */
+    RunInfo infoFromRows(Path runDir) {
+      long first = firstWallMs == Long.MAX_VALUE ? 0 : firstWallMs;
+      long last = lastWallMs == Long.MIN_VALUE ? first : lastWallMs;
+      Path parent = runDir.toAbsolutePath().normalize().getParent();
+      String suite = parent == null ? "unknown" : parent.getFileName().toString();
+      return new RunInfo(
+          suite,
+          "",
+          "unknown",
+          false,
+          Instant.ofEpochMilli(first),
+          Instant.ofEpochMilli(last),
+          null,
+          0,
+          Map.of(),
+          null,
+          System.getProperty("java.version"),
+          null);
+    }
   }
 
   private static final String ICL_SUFFIX = "." + Metric.ICL.id();
@@ -106,7 +224,7 @@ final class RunRebuilder {
       return gaps;
     }
     try {
-      LatencyLog.read(hlog)
+      LatencyLog.read(hlog, tag -> tag.endsWith(ICL_SUFFIX))
           .forEach(
               (tag, intervals) -> {
                 if (tag.endsWith(ICL_SUFFIX)) {
@@ -126,21 +244,15 @@ final class RunRebuilder {
 
   /**
    * Records each series' ICL interval of this iteration, value by value, against one of the series'
-   * successful rows (RunMetrics files gaps by the record's series).
+   * successful rows of the iteration (RunMetrics files gaps by the record's series).
    */
   private static void replayGaps(
       RunMetrics metrics,
-      List<CallRecord> iteration,
+      Map<String, CallRecord> bySeries,
       Map<String, List<Histogram>> gaps,
       long startMs) {
     if (gaps.isEmpty()) {
       return;
-    }
-    Map<String, CallRecord> bySeries = new HashMap<>();
-    for (CallRecord r : iteration) {
-      if (r.outcome().isSuccess()) {
-        bySeries.putIfAbsent(SeriesKey.of(r).tag(), r);
-      }
     }
     for (Map.Entry<String, CallRecord> e : bySeries.entrySet()) {
       // the log keeps start times as seconds with 3 decimals: match to the ms, allowing rounding
@@ -163,39 +275,13 @@ final class RunRebuilder {
     }
   }
 
-  /** From the first send to the last end among the iteration's rows. */
-  static Manifest.IterationWindow windowOf(List<CallRecord> rows) {
-    long start = Long.MAX_VALUE;
-    long end = Long.MIN_VALUE;
-    for (CallRecord r : rows) {
-      start = Math.min(start, r.wallStartEpochMs());
-      long last = r.tDoneNs() != CallRecord.NONE ? r.tDoneNs() : r.tLastNs();
-      long durationMs =
-          last == CallRecord.NONE || r.tSendNs() == CallRecord.NONE
-              ? 0
-              : (last - r.tSendNs()) / 1_000_000L;
-      end = Math.max(end, r.wallStartEpochMs() + durationMs);
-    }
-    return new Manifest.IterationWindow(start, end);
-  }
-
-  private static RunInfo infoFromRows(Path runDir, List<CallRecord> rows) {
-    long first = rows.stream().mapToLong(CallRecord::wallStartEpochMs).min().orElse(0);
-    long last = rows.stream().mapToLong(CallRecord::wallStartEpochMs).max().orElse(first);
-    Path parent = runDir.toAbsolutePath().normalize().getParent();
-    String suite = parent == null ? "unknown" : parent.getFileName().toString();
-    return new RunInfo(
-        suite,
-        "",
-        "unknown",
-        false,
-        Instant.ofEpochMilli(first),
-        Instant.ofEpochMilli(last),
-        null,
-        0,
-        Map.of(),
-        null,
-        System.getProperty("java.version"),
-        null);
+  /** When an attempt ended, epoch ms: its send plus its duration to the last stamp it got. */
+  private static long endEpochMs(CallRecord r) {
+    long last = r.tDoneNs() != CallRecord.NONE ? r.tDoneNs() : r.tLastNs();
+    long durationMs =
+        last == CallRecord.NONE || r.tSendNs() == CallRecord.NONE
+            ? 0
+            : (last - r.tSendNs()) / 1_000_000L;
+    return r.wallStartEpochMs() + durationMs;
   }
 }

@@ -15,6 +15,15 @@
  * back from latency.hlog. A damaged file is read as far as it goes: bad lines become warnings, not
  * failures.
  *
+ * <p>A run read back is streamed, never held: {@link
+ * dev.pitwall.runfolder.RequestsCsvReader#forEach} hands rows one at a time to the metrics
+ * (iteration by iteration, as the runner wrote them; a second pass groups rows only when a file has
+ * them out of iteration order) and to a {@link dev.pitwall.runfolder.RowSample}, a seeded uniform
+ * sample of bounded size plus the exact attempts per second, which is all the per-call charts need.
+ * So a report's memory grows with series × iterations (packed histograms), not with calls; {@link
+ * dev.pitwall.runfolder.RunFolder#records()} reads every row again for the few callers that need
+ * them all (history, shard merges).
+ *
  * <p>Thread-safety: {@link dev.pitwall.runfolder.RequestsCsvWriter#accept} is safe from any number
  * of threads (rows are serialised under a lock and flushed one by one); everything else is called
  * from one thread and keeps no state between calls.

@@ -61,11 +61,6 @@ public final class Fmt {
     return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
   }
 
-  /** As {@link #fixed} but "NaN" for an undefined value, as JMH writes its score error. */
-  public static String jmh(double value, int decimals) {
-    return Double.isNaN(value) ? "NaN" : fixed(value, decimals);
-  }
-
   /** A money amount without exponent, or "" when absent. */
   public static String money(BigDecimal usd) {
     return usd == null ? "" : usd.toPlainString();

@@ -8,6 +8,7 @@ import dev.pitwall.metrics.RunMetrics;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.TokenSource;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.SuiteFacts;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +40,76 @@ class ChartsTest {
   }
 
   @Test
-  void providersKeepTheirColourWhateverElseRan() {
-    ProviderColours few = ProviderColours.forProviders(List.of("OpenAI", "Together"));
-    ProviderColours many =
-        ProviderColours.forProviders(List.of("Anthropic", "openai", "Lambda", "Together"));
-    assertThat(few.colour("OpenAI")).isEqualTo(many.colour("openai"));
-    assertThat(few.colour("Together")).isEqualTo(many.colour("together"));
-    assertThat(many.colour("Lambda")).isNotIn(many.colour("OpenAI"), many.colour("Anthropic"));
+  void eachModelHasItsColourAndItsProvidersShadesOfIt() {
+    SeriesKey a1 = new SeriesKey("p/a/m", "p", "a/m", "auto", "X");
+    SeriesKey a2 = new SeriesKey("p/a/m", "p", "a/m", "auto", "Y");
+    SeriesKey b = new SeriesKey("p/b/n", "p", "b/n", "auto", "X");
+    ModelColours colours = ModelColours.of(List.of(a1, a2, b));
+    SeriesKey cellA = SeriesKey.cell("p/a/m", "p", "a/m", "auto");
+    SeriesKey cellB = SeriesKey.cell("p/b/n", "p", "b/n", "auto");
+    assertThat(colours.colour(cellA)).isNotEqualTo(colours.colour(cellB));
+    assertThat(colours.colour(a1)).isEqualTo(colours.colour(cellA));
+    assertThat(colours.colour(a2)).isNotEqualTo(colours.colour(a1));
+    // a shade keeps its model's hue
+    float hueA = hue(colours.colour(a1));
+    float hueA2 = hue(colours.colour(a2));
+    assertThat(hueA2).isCloseTo(hueA, org.assertj.core.api.Assertions.within(0.02f));
+  }
+
+  private static float hue(java.awt.Color c) {
+    return java.awt.Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null)[0];
+  }
+
+  @Test
+  void longRowNamesNeitherOverlapNorLeaveTheImage() {
+    List<RowChart.Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 27; i++) {
+      String name =
+          i % 3 == 0
+              ? "meta-llama/llama-3.1-405b-instruct-with-a-very-long-fine-tune-name-".repeat(3) + i
+              : "Google AI Studio (a provider with a long display name) " + i;
+      rows.add(
+          RowChart.Row.bar(
+              name,
+              i % 3 != 0,
+              1000.0 * (i + 1),
+              java.awt.Color.BLUE,
+              "12345.6 ± n/a (2 iterations)"));
+    }
+    RowChart chart =
+        new RowChart(
+            "A title that says what and on which suite: cap-theorem",
+            "ms",
+            RowChart.Style.BARS,
+            rows,
+            List.of(
+                new RowChart.Key("ok", java.awt.Color.GREEN),
+                new RowChart.Key("server error", java.awt.Color.RED)),
+            v -> Long.toString(Math.round(v)),
+            Double.NaN,
+            "a footnote");
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(
+            ChartTheme.WIDTH, ChartTheme.HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    RowChart.Layout layout =
+        chart.layout(g, ChartTheme.WIDTH, ChartTheme.HEIGHT - ChartTheme.FOOTER_HEIGHT);
+    chart.paint(g, ChartTheme.WIDTH, ChartTheme.HEIGHT - ChartTheme.FOOTER_HEIGHT);
+    g.dispose();
+    List<java.awt.geom.Rectangle2D> boxes = layout.textBoxes();
+    assertThat(boxes).hasSizeGreaterThan(27 * 2);
+    java.awt.geom.Rectangle2D image2 =
+        new java.awt.geom.Rectangle2D.Double(
+            0, 0, ChartTheme.WIDTH, ChartTheme.HEIGHT - ChartTheme.FOOTER_HEIGHT);
+    for (int i = 0; i < boxes.size(); i++) {
+      assertThat(image2.contains(boxes.get(i))).as("inside: %s", boxes.get(i)).isTrue();
+      for (int j = i + 1; j < boxes.size(); j++) {
+        assertThat(boxes.get(i).intersects(boxes.get(j)))
+            .as("%s overlaps %s", boxes.get(i), boxes.get(j))
+            .isFalse();
+      }
+    }
+    assertThat(layout.labels().get(0)).endsWith("…"); // cut to the name column, not overlapping
   }
 
   @Test
@@ -58,7 +122,12 @@ class ChartsTest {
     assertThat(labels.label(pinned)).isEqualTo("m [X] via x");
     assertThat(labels.label(other)).isEqualTo("m [Y]");
     assertThat(labels.variant(routed)).isZero();
-    assertThat(labels.variant(pinned)).isEqualTo(1);
+    assertThat(labels.variant(pinned)).isZero(); // a cell of its own
+    SeriesKey second = new SeriesKey("p/a/m", "p", "a/m", "auto", "Z");
+    SeriesLabels two = new SeriesLabels(List.of(routed, second));
+    assertThat(two.variant(second)).isEqualTo(1); // the cell's second provider
+    SeriesKey cell = SeriesKey.cell("p/a/m@x", "p", "a/m", "x");
+    assertThat(new SeriesLabels(List.of(cell)).label(cell)).isEqualTo("m@x");
   }
 
   @Test
@@ -70,11 +139,12 @@ class ChartsTest {
     RunResult result = new RunResult(ReportFixtures.info(true), metrics.results());
     ReportContext ctx =
         new ReportContext(
-            Path.of("unused"), result, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of());
-    var bars = OutcomesChart.byProvider(ctx);
-    assertThat(bars).containsOnlyKeys("DeepInfra");
-    assertThat(bars.get("DeepInfra").get(Outcome.OK)).isEqualTo(1);
-    assertThat(bars.get("DeepInfra").get(Outcome.THROTTLED)).isEqualTo(1);
+            Path.of("unused"), result, SuiteFacts.UNKNOWN, List.of(), new RowSample(), List.of());
+    List<RowChart.Row> rows = OutcomesChart.rows(ctx);
+    assertThat(rows).hasSize(1); // one provider: no breakdown row
+    assertThat(rows.get(0).label()).isEqualTo("a/m@deepinfra");
+    assertThat(rows.get(0).segments()).hasSize(2);
+    assertThat(rows.get(0).text()).isEqualTo("2 attempts");
   }
 
   private static CallRecord attempt(long id, Outcome outcome, String served) {

@@ -11,15 +11,26 @@ class ConsoleTableTest {
   void alignsAJmhLikeTable() {
     String table = ConsoleTable.render(ReportFixtures.run().result());
     List<String> lines = table.lines().toList();
+    // model first: one line per cell (4 models) × headline metric, then the providers
     assertThat(lines.get(0))
         .startsWith("Benchmark")
-        .contains("(model)", "(provider)", "Mode", "Cnt", "Score", "Error", "Units", "p99");
-    // 6 series (DeepInfra and its Together fallback are two; 429s no provider served are one)
-    assertThat(lines).hasSize(1 + 6 * 3);
+        .contains("(model)", "Mode", "Cnt", "Score", "Error", "Units", "p99")
+        .doesNotContain("(provider)");
+    int providers = lines.indexOf("Per served provider:");
+    assertThat(providers).isEqualTo(1 + 4 * 3 + 1);
     assertThat(lines.get(1)).startsWith("cap-theorem.cap ").contains(" sample ", " ± ", " ms");
+    assertThat(lines.subList(1, providers - 1))
+        .allSatisfy(l -> assertThat(l).doesNotContain("by_provider"));
+    List<String> breakdown = lines.subList(providers + 1, lines.size());
+    assertThat(breakdown.get(0)).contains("(model)", "(provider)", "(route)");
+    // 6 series (DeepInfra and its Together fallback are two; 429s no provider served are one)
+    assertThat(breakdown).hasSize(1 + 6 * 3);
+    assertThat(breakdown.subList(1, breakdown.size()))
+        .allSatisfy(l -> assertThat(l).contains(":by_provider "));
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("cap-theorem.cap:output_speed"));
+    assertThat(table).doesNotContain("NaN");
     int scoreColumn = lines.get(0).indexOf("Score") + "Score".length();
-    for (String line : lines.subList(1, lines.size())) {
+    for (String line : lines.subList(1, providers - 1)) {
       assertThat(line.charAt(scoreColumn - 1)).as(line).isNotEqualTo(' ');
     }
   }

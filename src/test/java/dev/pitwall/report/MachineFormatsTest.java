@@ -39,11 +39,16 @@ class MachineFormatsTest {
 
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertThat(root.isArray()).isTrue();
-    assertThat(root).hasSize(run.result().series().size());
+    // the cells (all providers merged), then each provider's series as a benchmark of its own
+    int cells = run.result().cells().size();
+    assertThat(root).hasSize(cells + run.result().series().size());
+    assertThat(Files.readString(file)).doesNotContain("NaN");
     JsonNode first = root.get(0);
     assertThat(first.get("benchmark").asText()).isEqualTo("cap-theorem.cap");
     assertThat(first.get("mode").asText()).isEqualTo("sample");
-    assertThat(first.get("params").get("provider").asText()).isEqualTo("Anthropic");
+    assertThat(first.get("params").get("provider").asText()).isEqualTo("all");
+    assertThat(root.get(cells).get("benchmark").asText()).isEqualTo("cap-theorem.cap:by_provider");
+    assertThat(root.get(cells).get("params").get("provider").asText()).isEqualTo("Anthropic");
     JsonNode primary = first.get("primaryMetric");
     assertThat(primary.get("score").isNumber()).isTrue();
     assertThat(primary.get("scoreUnit").asText()).isEqualTo("ms/op");
@@ -56,7 +61,7 @@ class MachineFormatsTest {
     assertThat(first.get("secondaryMetrics").get("output_speed").get("scoreUnit").asText())
         .isEqualTo("tokens/s");
     double p50 = primary.get("scorePercentiles").get("50.0").asDouble();
-    assertThat(p50).isEqualTo(run.result().series().get(0).metric(Metric.TTFT).percentile(50));
+    assertThat(p50).isEqualTo(run.result().cells().get(0).metric(Metric.TTFT).percentile(50));
   }
 
   @Test

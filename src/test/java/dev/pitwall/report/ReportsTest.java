@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pitwall.metrics.SloGate;
 import dev.pitwall.runfolder.Manifest;
 import dev.pitwall.runfolder.RequestsCsvWriter;
+import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.suite.Arrival;
 import dev.pitwall.suite.Iterations;
@@ -37,7 +38,7 @@ class ReportsTest {
         run.result(),
         run.facts(),
         SloGate.evaluate(run.result(), run.facts().slos()),
-        run.records(),
+        RowSample.of(run.records()),
         List.of());
   }
 
@@ -66,8 +67,51 @@ class ReportsTest {
         BufferedImage png = ImageIO.read(dir.resolve(name).toFile());
         assertThat(png.getWidth()).isEqualTo(ChartTheme.WIDTH);
         assertThat(png.getHeight()).isEqualTo(ChartTheme.HEIGHT);
+        String svg = Files.readString(ChartImages.svgOf(dir.resolve(name)));
+        assertThat(svg).contains("<svg", "suite cap-theorem").doesNotContain("NaN");
+      } else if (!name.endsWith("/")) {
+        assertThat(Files.readString(dir.resolve(name))).as(name).doesNotContain("NaN");
       }
     }
+  }
+
+  @Test
+  void chartScaleTwoDrawsHiDpiPngs() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    ReportContext ctx = context(dir, run).withChartScale(2);
+    new CostChart().write(ctx);
+    BufferedImage png = ImageIO.read(dir.resolve(CostChart.FILE).toFile());
+    assertThat(png.getWidth()).isEqualTo(2 * ChartTheme.WIDTH);
+    assertThat(png.getHeight()).isEqualTo(2 * ChartTheme.HEIGHT);
+  }
+
+  @Test
+  void reportMdAnswersFirstThenModelsChartsProvidersAndDefinitions() throws IOException {
+    ReportFixtures.Run run = ReportFixtures.run();
+    ReportFormats.markdown().write(context(dir, run));
+    String md = Files.readString(dir.resolve("report.md"));
+    List<String> order =
+        List.of(
+            "## Answer",
+            "Fastest time to first token: **",
+            "Fastest output: **",
+            "Cheapest per 1M output tokens: **",
+            "Most errors: **",
+            "## Per model",
+            "## Charts",
+            "## Per served provider",
+            "## What is measured");
+    int at = -1;
+    for (String heading : order) {
+      int next = md.indexOf(heading);
+      assertThat(next).as(heading).isGreaterThan(at);
+      at = next;
+    }
+    // the per-model table names each cell once: the pinned cell as model@provider
+    String perModel = md.substring(md.indexOf("## Per model"), md.indexOf("## Charts"));
+    assertThat(perModel).contains("| meta-llama/llama-3.1-70b-instruct@deepinfra |");
+    assertThat(perModel).doesNotContain("Together", "NaN");
+    assertThat(md).contains("n/a (2 iterations)"); // the Together fallback's 2 iterations
   }
 
   @Test
@@ -92,7 +136,7 @@ class ReportsTest {
     assertThat(facts.suiteHash()).startsWith("sha256:").hasSize(7 + 64);
 
     ReportFormats.manifest()
-        .write(new ReportContext(dir, run.result(), facts, List.of(), List.of(), List.of()));
+        .write(new ReportContext(dir, run.result(), facts, List.of(), new RowSample(), List.of()));
     Manifest manifest = Manifest.read(dir);
     assertThat(manifest.facts()).isEqualTo(facts);
     assertThat(manifest.info()).isEqualTo(run.result().info());
@@ -105,7 +149,7 @@ class ReportsTest {
     List<String> written =
         Reports.writeAll(
             new ReportContext(
-                dir, empty, SuiteFacts.UNKNOWN, List.of(), List.of(), List.of("a warning")));
+                dir, empty, SuiteFacts.UNKNOWN, List.of(), new RowSample(), List.of("a warning")));
     assertThat(written).hasSameSizeAs(ReportFormats.all());
     assertThat(Files.readString(dir.resolve("report.md")))
         .contains("No measured calls", "a warning", "## What is measured");
