@@ -131,7 +131,8 @@ public final class HarnessCeiling {
             new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             Retries.NONE,
             null,
-            null);
+            null,
+            false);
     Path csv = Files.createTempFile("harness-requests", ".csv");
     RunMetrics metrics = new RunMetrics();
     long heapBefore = usedHeapAfterGc();

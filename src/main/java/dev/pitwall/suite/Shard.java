@@ -59,21 +59,7 @@ public record Shard(int index, int count) {
       mine.add(cells.get(i));
     }
     Suite s = plan.suite();
-    Suite divided =
-        new Suite(
-            s.name(),
-            s.description(),
-            s.source(),
-            s.prompts(),
-            s.models(),
-            s.load(),
-            s.iterations(),
-            divide(s.limits()),
-            s.timeouts(),
-            s.retries(),
-            s.allowedProviders(),
-            s.slos(),
-            s.generationStats());
+    Suite divided = s.withLimits(divide(s.limits()));
     return new Plan(divided, mine);
   }
 

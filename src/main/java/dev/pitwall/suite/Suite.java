@@ -42,21 +42,27 @@ public record Suite(
     slos = slos == null ? List.of() : List.copyOf(slos);
   }
 
-  /** A suite without {@code generation_stats}. */
-  public Suite(
-      String name,
-      String description,
-      Path source,
-      List<Prompt> prompts,
-      List<ModelSpec> models,
-      Load load,
-      Iterations iterations,
-      Limits limits,
-      Timeouts timeouts,
-      Retries retries,
-      List<String> allowedProviders,
-      List<Slo> slos) {
-    this(
+  /** This suite with another load (an open loop switched on, say). */
+  public Suite withLoad(Load other) {
+    return new Suite(
+        name,
+        description,
+        source,
+        prompts,
+        models,
+        other,
+        iterations,
+        limits,
+        timeouts,
+        retries,
+        allowedProviders,
+        slos,
+        generationStats);
+  }
+
+  /** This suite with other limits (a shard's share of them, say). */
+  public Suite withLimits(Limits other) {
+    return new Suite(
         name,
         description,
         source,
@@ -64,12 +70,12 @@ public record Suite(
         models,
         load,
         iterations,
-        limits,
+        other,
         timeouts,
         retries,
         allowedProviders,
         slos,
-        false);
+        generationStats);
   }
 
   /**

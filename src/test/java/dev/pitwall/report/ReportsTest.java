@@ -130,7 +130,8 @@ class ReportsTest {
             Timeouts.DEFAULTS,
             Retries.NONE,
             List.of("openai"),
-            List.of(new Slo("error_rate", 0.0)));
+            List.of(new Slo("error_rate", 0.0)),
+            false);
     SuiteFacts facts = SuiteFacts.of(suite);
     assertThat(facts.threads()).isEqualTo(2);
     assertThat(facts.suiteHash()).startsWith("sha256:").hasSize(7 + 64);

@@ -242,24 +242,13 @@ class RunnerTest {
   private static Plan openLoop(Iterations iterations, double rate, int concurrency) {
     Suite suite = plan(iterations, Limits.NONE, Retries.NONE, "a/x").suite();
     return Plan.of(
-        new Suite(
-            suite.name(),
-            suite.description(),
-            suite.source(),
-            suite.prompts(),
-            suite.models(),
+        suite.withLoad(
             new Load(
                 dev.pitwall.suite.LoadMode.OPEN,
                 concurrency,
                 rate,
                 dev.pitwall.suite.Arrival.CONSTANT,
-                1),
-            iterations,
-            suite.limits(),
-            suite.timeouts(),
-            suite.retries(),
-            null,
-            null));
+                1)));
   }
 
   /** Runs on the system ticker against a target that answers at once, after {@code onCall}. */
@@ -376,7 +365,8 @@ class RunnerTest {
             Timeouts.DEFAULTS,
             retries,
             null,
-            null);
+            null,
+            false);
     return Plan.of(suite);
   }
 
