@@ -7,7 +7,6 @@ import dev.pitwall.client.LlmClient;
 import dev.pitwall.client.LlmClients;
 import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
-import dev.pitwall.client.ProviderPrices;
 import dev.pitwall.history.History;
 import dev.pitwall.metrics.Goodput;
 import dev.pitwall.metrics.ProviderNames;
@@ -24,12 +23,10 @@ import dev.pitwall.runfolder.RunLayout;
 import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.GenerationLookup;
-import dev.pitwall.runner.Preflight;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
 import dev.pitwall.runner.Runner;
 import dev.pitwall.sim.SimulatorOptions;
-import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Iterations;
 import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.ModelSpec;
@@ -43,15 +40,11 @@ import dev.pitwall.time.Ticker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one way to run a suite, for the command line and for Java code alike (as JMH's {@code new
@@ -110,8 +103,8 @@ public final class Pitwall {
         simulatorBanner(session, seed);
       }
       Plan plan = slice(Plan.of(suite), slice);
-      CostEstimator costs = costs(catalog, providerPrices(session, plan));
-      checkBudget(plan, costs, key.limitRemaining());
+      CostBound bound = CostBound.at(plan, catalog, session.config());
+      checkBudget(bound, key.limitRemaining());
       Path runDir;
       try {
         runDir = RunLayout.create(options.results(), suite.name(), Instant.now());
@@ -127,7 +120,7 @@ public final class Pitwall {
             target.kind() != Target.Kind.URL || key.httpStatus() / 100 == 2
                 ? id -> records.generation(id, GENERATION_ATTEMPTS)
                 : null;
-        return measure(plan, slice, target, client, costs, lookup, names, runDir, seed);
+        return measure(plan, slice, target, client, bound.costs(), lookup, names, runDir, seed);
       }
     }
   }
@@ -239,73 +232,14 @@ public final class Pitwall {
     return plan;
   }
 
-  /** Each provider's price for the models of cells whose route names providers. */
-  private static ProviderPrices providerPrices(TargetSession session, Plan plan) {
-    Set<String> models = new LinkedHashSet<>();
-    for (Cell cell : plan.cells()) {
-      if (cell.route().order() != null || cell.route().only() != null) {
-        models.addAll(Preflight.models(cell));
-      }
-    }
-    if (models.isEmpty()) {
-      return ProviderPrices.NONE;
-    }
-    try (OpenRouterApi api = new OpenRouterApi(session.config())) {
-      return ProviderPrices.load(api, models);
-    }
-  }
-
-  /** List prices, and a provider's own price where its endpoint gives one. */
-  private static CostEstimator costs(ModelCatalog catalog, ProviderPrices prices) {
-    return new CostEstimator() {
-      @Override
-      public Optional<BigDecimal> estimate(String model, int prompt, int completion) {
-        return catalog.estimateCost(model, prompt, completion);
-      }
-
-      @Override
-      public Optional<BigDecimal> estimate(
-          String model, String provider, int prompt, int completion) {
-        return prices
-            .pricing(model, provider)
-            .flatMap(p -> p.cost(prompt, completion))
-            .or(() -> estimate(model, prompt, completion));
-      }
-    };
-  }
-
   /**
    * Refuses a plan whose worst case exceeds {@code max_cost_usd} or what is left under the key's
-   * credit limit ({@code GET /key} {@code limit_remaining}): past the latter OpenRouter answers 402
-   * and the run stops there anyway. {@code --allow-over-budget} turns both into warnings.
+   * credit limit ({@link CostBound#overBudget}); {@code --allow-over-budget} turns both into
+   * warnings.
    */
-  private void checkBudget(Plan plan, CostEstimator costs, BigDecimal limitRemaining)
-      throws RunRefusedException {
-    Optional<BigDecimal> estimate = Preflight.maxCost(plan, costs);
-    if (estimate.isEmpty()) {
-      return;
-    }
-    String bound =
-        String.format(
-            "the plan may cost up to $%s (%d calls at max_tokens, retries and fallback models"
-                + " included)",
-            estimate.get().setScale(4, RoundingMode.UP).toPlainString(), plan.totalCalls());
-    BigDecimal limit = plan.suite().limits().maxCostUsd();
-    if (limit != null && estimate.get().compareTo(limit) > 0) {
-      refuseOrWarn(
-          bound
-              + ", more than max_cost_usd $"
-              + limit.toPlainString()
-              + ". Lower calls, iterations or max_tokens, raise max_cost_usd, or pass"
-              + " --allow-over-budget (the run then stops at the limit).");
-    }
-    if (limitRemaining != null && estimate.get().compareTo(limitRemaining) > 0) {
-      refuseOrWarn(
-          bound
-              + ", more than the key's limit_remaining $"
-              + limitRemaining.toPlainString()
-              + ". Raise the key's credit limit or add credits, run less, or pass"
-              + " --allow-over-budget (the run then stops at the first HTTP 402).");
+  private void checkBudget(CostBound bound, BigDecimal limitRemaining) throws RunRefusedException {
+    for (String message : bound.overBudget(limitRemaining)) {
+      refuseOrWarn(message);
     }
   }
 

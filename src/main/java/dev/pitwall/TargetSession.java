@@ -6,23 +6,19 @@ import dev.pitwall.client.ModelCatalog;
 import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProxySettings;
 import dev.pitwall.sim.SimEndpoint;
-import dev.pitwall.sim.SimModel;
 import dev.pitwall.sim.SimProfile;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
 import dev.pitwall.suite.KnownModels;
-import dev.pitwall.suite.ModelPrice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A resolved {@link Target} for the duration of one command: starts the embedded simulator when the
- * target is the simulator, and stops it on close. Also the price look-up of commands that estimate
- * costs without running anything, and the catalog view a suite's model ids and provider slugs are
- * checked against.
+ * target is the simulator, and stops it on close. Also the catalog view a suite's model ids and
+ * provider slugs are checked against.
  */
 public final class TargetSession implements AutoCloseable {
   private final Target target;
@@ -68,56 +64,10 @@ public final class TargetSession implements AutoCloseable {
   }
 
   /**
-   * List prices per model: the simulator's bundled profile when simulated (no call at all), else
-   * the target's /models, fetched once on first use; empty for models it does not price.
-   */
-  public static Function<String, Optional<ModelPrice>> prices(Target target) {
-    if (target.simulated()) {
-      SimProfile profile = SimProfile.bundled();
-      return id ->
-          profile
-              .model(id)
-              .map(SimModel::cheapest)
-              .map(e -> new ModelPrice(e.promptPrice(), e.completionPrice()));
-    }
-    ClientConfig config = config(target, System.getenv());
-    ModelCatalog[] catalog = new ModelCatalog[1];
-    return id -> {
-      if (catalog[0] == null) {
-        try (OpenRouterApi api = new OpenRouterApi(config)) {
-          catalog[0] = api.models();
-        } catch (OpenRouterApi.ApiException e) {
-          catalog[0] = new ModelCatalog(java.util.List.of());
-        }
-      }
-      return catalog[0]
-          .model(id)
-          .map(m -> m.pricing())
-          .filter(p -> p != null && p.prompt() != null && p.completion() != null)
-          .map(p -> new ModelPrice(p.prompt(), p.completion()));
-    };
-  }
-
-  /**
-   * The catalog a suite is checked against: the bundled snapshot for the simulator; the target's
-   * /models otherwise (fetched here), with the snapshot's retired models for OpenRouter.
-   */
-  public static KnownModels knownModels(Target target) {
-    if (target.simulated()) {
-      return knownModels(target, null);
-    }
-    try (OpenRouterApi api =
-        new OpenRouterApi(ClientConfig.of(target.baseUrl(), target.apiKey()))) {
-      return knownModels(target, api.models());
-    } catch (OpenRouterApi.ApiException e) {
-      return knownModels(target, new ModelCatalog(List.of()));
-    }
-  }
-
-  /**
-   * As {@link #knownModels(Target)} with the target's /models already fetched ({@code catalog},
-   * ignored for the simulator). Providers come from /endpoints, fetched for the models a suite
-   * names only; an empty catalog (a server without /models) checks nothing but retired ids.
+   * The catalog a suite is checked against: the bundled snapshot for the simulator ({@code catalog}
+   * ignored); the target's /models ({@code catalog}) otherwise, with the snapshot's retired models
+   * for OpenRouter. Providers come from /endpoints, fetched for the models a suite names only; an
+   * empty catalog (a server without /models) checks nothing but retired ids.
    */
   public static KnownModels knownModels(Target target, ModelCatalog catalog) {
     SimProfile snapshot = SimProfile.bundled();

@@ -4,8 +4,6 @@ import dev.pitwall.Target;
 import dev.pitwall.TargetSession;
 import dev.pitwall.UsageException;
 import dev.pitwall.sim.SimulatorOptions;
-import dev.pitwall.suite.KnownModels;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -90,20 +88,17 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Creates commands, handing validate and plan the target's price look-up and catalog. */
+  /** Creates commands, handing validate and plan the target -Dtarget selects. */
   private static final class CommandFactory implements CommandLine.IFactory {
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == PlanCommand.class || type == ValidateCommand.class) {
-        Target target = Target.resolve(System.getProperty("target"), System.getenv());
-        var prices = TargetSession.prices(target);
-        Supplier<KnownModels> catalog = () -> TargetSession.knownModels(target);
         return type.cast(
             type == PlanCommand.class
-                ? new PlanCommand(prices, catalog)
-                : new ValidateCommand(prices, catalog));
+                ? new PlanCommand(SessionFacts::open)
+                : new ValidateCommand(SessionFacts::open));
       }
       return fallback.create(type);
     }

@@ -1,10 +1,7 @@
 package dev.pitwall.cli;
 
-import dev.pitwall.suite.KnownModels;
-import dev.pitwall.suite.ModelPrice;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /**
@@ -16,14 +13,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Show a suite's cells, number of calls and most cost, without calling anything.")
 public class PlanCommand extends ValidateCommand {
+  /** Without a target, as {@link ValidateCommand#ValidateCommand()}. */
   public PlanCommand() {
-    this(model -> Optional.empty(), () -> KnownModels.NONE);
+    this(settings -> TargetFacts.NONE);
   }
 
-  /** With a price lookup and a catalog, as {@link ValidateCommand}. */
-  public PlanCommand(
-      Function<String, Optional<ModelPrice>> pricing, Supplier<KnownModels> catalog) {
-    super(pricing, catalog);
+  /** Asking a target, as {@link ValidateCommand}. */
+  PlanCommand(Function<Map<String, String>, TargetFacts> target) {
+    super(target);
     plan = true;
   }
 }

@@ -1,20 +1,20 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.CostBound;
 import dev.pitwall.suite.Iterations;
-import dev.pitwall.suite.KnownModels;
-import dev.pitwall.suite.ModelPrice;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.PlanReport;
 import dev.pitwall.suite.Suite;
 import dev.pitwall.suite.SuiteException;
 import dev.pitwall.suite.SuiteLoader;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,30 +39,29 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final Function<String, Optional<ModelPrice>> pricing;
-  private final Supplier<KnownModels> catalog;
+  private final Function<Map<String, String>, TargetFacts> target;
 
+  /** Without a target: nothing is priced and model ids are not checked. */
   public ValidateCommand() {
-    this(model -> Optional.empty(), () -> KnownModels.NONE);
+    this(settings -> TargetFacts.NONE);
   }
 
   /**
-   * With a price lookup (model id → price), {@code --plan} shows the most each cell can cost; model
-   * ids and provider slugs are checked against {@code catalog}.
+   * Asking the target {@code target} opens for the settings: model ids and provider slugs are
+   * checked against its catalog, and {@code --plan} shows the most each cell can cost at its
+   * prices.
    */
-  public ValidateCommand(
-      Function<String, Optional<ModelPrice>> pricing, Supplier<KnownModels> catalog) {
-    this.pricing = pricing;
-    this.catalog = catalog;
+  ValidateCommand(Function<Map<String, String>, TargetFacts> target) {
+    this.target = target;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      Map<String, String> settings = suiteOptions.settings();
+    Map<String, String> settings = suiteOptions.settings();
+    try (TargetFacts facts = target.apply(settings)) {
       Path file = suiteOptions.locate(settings);
-      Suite s = SuiteLoader.load(file, settings, catalog.get());
+      Suite s = SuiteLoader.load(file, settings, facts.known());
       Plan p = Plan.of(s);
       out.printf(
           "%s: suite %s is valid: %d prompt(s), %d model(s), %d cell(s), %s%n",
@@ -75,8 +74,10 @@ public class ValidateCommand implements Callable<Integer> {
               ? "time-bound"
               : p.totalCalls() + " call(s)");
       if (plan) {
+        CostBound bound = facts.bound(p);
         out.println();
-        out.print(PlanReport.of(p, pricing).render());
+        out.print(PlanReport.of(p, bound::cell).render());
+        printBudgets(out, p, bound, facts.limitRemaining());
       }
       out.flush();
       return ExitCode.OK;
@@ -84,6 +85,25 @@ public class ValidateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       spec.commandLine().getErr().flush();
       return ExitCode.USAGE;
+    }
+  }
+
+  /**
+   * The key's credit left next to the bound, and whether {@code pitwall run} would refuse the plan
+   * (the same check, so the same answer); a refusal is news here, not a failure of the command.
+   */
+  private static void printBudgets(
+      PrintWriter out, Plan p, CostBound bound, Optional<BigDecimal> left) {
+    left.ifPresent(l -> out.println("key limit_remaining $" + l.toPlainString()));
+    if (bound.total().isEmpty() || (left.isEmpty() && p.suite().limits().maxCostUsd() == null)) {
+      return;
+    }
+    List<String> refusals = bound.overBudget(left.orElse(null));
+    if (refusals.isEmpty()) {
+      out.println("pitwall run would start: the bound is within every budget");
+    }
+    for (String refusal : refusals) {
+      out.println("pitwall run would refuse: " + refusal);
     }
   }
 }

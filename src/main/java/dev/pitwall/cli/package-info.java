@@ -18,6 +18,9 @@
  *       System.exit} (so a non-zero code fails the build) and does not wait on daemon threads.
  *       Ctrl-C is caught with {@code sun.misc.Signal} so a run can write its partial results before
  *       the JVM ends.
+ *   <li>{@code validate} and {@code plan} ask the target through {@code TargetFacts}, opened for
+ *       the command's own settings ({@code -Dtarget} included) and asked as {@code run} asks it:
+ *       the plan's cost bound is {@link dev.pitwall.CostBound}, the one {@code run} refuses on.
  * </ul>
  *
  * <p>Thread-safety: commands run once, on the calling thread.

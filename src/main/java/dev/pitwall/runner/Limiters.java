@@ -3,6 +3,7 @@ package dev.pitwall.runner;
 import dev.pitwall.suite.Cell;
 import dev.pitwall.suite.Limits;
 import dev.pitwall.suite.ProviderLimits;
+import dev.pitwall.suite.RequestParams;
 import dev.pitwall.time.Ticker;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,6 +68,6 @@ final class Limiters {
   /** Prompt tokens plus the most the call may generate. */
   static long estimatedTokens(Cell cell) {
     Integer max = cell.request().maxTokens();
-    return Preflight.promptTokens(cell) + (max == null ? Preflight.DEFAULT_OUTPUT_TOKENS : max);
+    return cell.prompt().estimatedTokens() + (max == null ? RequestParams.BOUND_MAX_TOKENS : max);
   }
 }

@@ -11,14 +11,14 @@ import java.util.function.Function;
 
 /**
  * What a plan will do, before it does it: each cell with its calls, an estimate of its prompt
- * tokens, its most output tokens, and (given prices) the most it can cost. The cost is an upper
- * bound: every call is assumed to use all of {@code max_tokens}; prompt tokens are estimated at 4
- * characters a token plus 4 per message, as a tokenizer is not at hand.
+ * tokens ({@link Prompt#estimatedTokens()}), its most output tokens, and the most it can cost. The
+ * cost bound is computed elsewhere (the suite knows no prices) and handed in per cell, so that the
+ * figure shown is the one {@code pitwall run} refuses on.
  */
 public final class PlanReport {
   /**
-   * One cell's estimate: tokens per call, cost over all its calls ({@code maxCostUsd} null when the
-   * price or max_tokens is unknown).
+   * One cell's estimate: tokens per call, and the most all its attempts can cost ({@code
+   * maxCostUsd} null when a price is unknown).
    */
   public record CellEstimate(
       Cell cell,
@@ -35,27 +35,22 @@ public final class PlanReport {
     this.cells = List.copyOf(cells);
   }
 
-  /** Estimates {@code plan}; {@code pricing} maps a model id to its price when known. */
-  public static PlanReport of(Plan plan, Function<String, Optional<ModelPrice>> pricing) {
+  /**
+   * Estimates {@code plan}; {@code maxCost} gives the most a cell's attempts can cost, empty when
+   * unknown.
+   */
+  public static PlanReport of(Plan plan, Function<Cell, Optional<BigDecimal>> maxCost) {
     long callsPerCell =
         (long) plan.suite().iterations().calls() * plan.suite().iterations().total();
     List<CellEstimate> out = new ArrayList<>();
     for (Cell cell : plan.cells()) {
-      long prompt = promptTokens(cell.prompt());
-      Integer maxOut = cell.request().maxTokens();
-      BigDecimal cost =
-          maxOut == null
-              ? null
-              : pricing
-                  .apply(cell.model())
-                  .map(
-                      p ->
-                          p.promptPerToken()
-                              .multiply(BigDecimal.valueOf(prompt))
-                              .add(p.completionPerToken().multiply(BigDecimal.valueOf(maxOut)))
-                              .multiply(BigDecimal.valueOf(callsPerCell)))
-                  .orElse(null);
-      out.add(new CellEstimate(cell, callsPerCell, prompt, maxOut, cost));
+      out.add(
+          new CellEstimate(
+              cell,
+              callsPerCell,
+              cell.prompt().estimatedTokens(),
+              cell.request().maxTokens(),
+              maxCost.apply(cell).orElse(null)));
     }
     return new PlanReport(plan, out);
   }
@@ -74,11 +69,6 @@ public final class PlanReport {
       sum = sum.add(c.maxCostUsd());
     }
     return Optional.of(sum);
-  }
-
-  static long promptTokens(Prompt prompt) {
-    long chars = prompt.messages().stream().mapToLong(m -> m.content().length()).sum();
-    return (chars + 3) / 4 + 4L * prompt.messages().size();
   }
 
   /** The plan as a text table for the console. */
@@ -155,10 +145,19 @@ public final class PlanReport {
       b.append(
           bounded
               ? ", at most " + maxOut + " output tokens"
-              : ", output unbounded (no max_tokens)");
-      Optional<BigDecimal> cost = maxCostUsd();
+              : ", output unbounded (no max_tokens: the cost bound assumes "
+                  + RequestParams.BOUND_MAX_TOKENS
+                  + " a call)");
       b.append(
-          cost.map(c -> ", cost at most $" + money(c)).orElse(", cost unknown (no prices given)"));
+          maxCostUsd()
+              .map(
+                  c ->
+                      ", cost at most $"
+                          + money(c)
+                          + (s.retries().maxRetries() > 0
+                              ? " (up to " + s.retries().maxRetries() + " retries a call)"
+                              : ""))
+              .orElse(", cost unknown (no price for some model)"));
     }
     if (s.limits().maxCostUsd() != null) {
       b.append("; budget $").append(s.limits().maxCostUsd().toPlainString());

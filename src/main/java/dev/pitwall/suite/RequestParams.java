@@ -18,6 +18,9 @@ public record RequestParams(
     Map<String, Object> extra,
     boolean gzip) {
 
+  /** Output tokens the cost bound assumes for a call whose suite sets no max_tokens. */
+  public static final int BOUND_MAX_TOKENS = 1024;
+
   public static final RequestParams DEFAULTS =
       new RequestParams(null, null, null, null, null, true, false, Map.of(), false);
 

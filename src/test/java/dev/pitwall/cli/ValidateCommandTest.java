@@ -2,10 +2,11 @@ package dev.pitwall.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.CostBound;
 import dev.pitwall.Target;
 import dev.pitwall.TargetSession;
 import dev.pitwall.suite.KnownModels;
-import dev.pitwall.suite.ModelPrice;
+import dev.pitwall.suite.Plan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ class ValidateCommandTest {
     assertThat(out.toString())
         .contains("cap/openai/gpt-5.5")
         .contains("4 cells, 48 calls (8 warmup), at most 24000 output tokens")
-        .contains("cost unknown (no prices given); budget $1.00");
+        .contains("cost unknown (no price for some model); budget $1.00");
   }
 
   @Test
@@ -70,22 +71,57 @@ class ValidateCommandTest {
 
   @Test
   void planWithPricesBoundsTheCost() {
-    // $1 per million prompt tokens, $2 per million completion tokens, for every model
-    PlanCommand plan =
-        new PlanCommand(
-            model ->
-                Optional.of(new ModelPrice(new BigDecimal("0.000001"), new BigDecimal("0.000002"))),
-            () -> KnownModels.NONE);
-    assertThat(run(plan, "cap-theorem")).isZero();
-    // per cell: 12 calls x 500 max tokens x $2e-6 = $0.012, plus 12 x 16 prompt tokens x $1e-6
-    assertThat(out.toString()).contains("0.0122").contains("cost at most $0.0488");
+    assertThat(run(new PlanCommand(settings -> facts(null)), "cap-theorem")).isZero();
+    // per cell: 12 calls x 500 max tokens x $2e-6 = $0.012, plus 12 x 15 prompt tokens x $1e-6
+    assertThat(out.toString())
+        .contains("0.0122")
+        .contains("cost at most $0.0488; budget $1.00")
+        .contains("pitwall run would start: the bound is within every budget");
+  }
+
+  @Test
+  void planShowsTheKeysLimitRemainingAndThatRunWouldRefuseWithoutFailing() {
+    assertThat(run(new PlanCommand(settings -> facts(new BigDecimal("0.02"))), "cap-theorem"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("key limit_remaining $0.02")
+        .contains(
+            "pitwall run would refuse: the plan may cost up to $0.0488 (48 calls at max_tokens,"
+                + " retries and fallback models included), more than the key's limit_remaining"
+                + " $0.02");
+  }
+
+  /**
+   * A target pricing every model at $1 per million prompt tokens and $2 per million completion
+   * tokens, whose key has {@code limitRemaining} left.
+   */
+  private static TargetFacts facts(BigDecimal limitRemaining) {
+    return new TargetFacts() {
+      @Override
+      public KnownModels known() {
+        return KnownModels.NONE;
+      }
+
+      @Override
+      public CostBound bound(Plan plan) {
+        return new CostBound(
+            plan,
+            (model, prompt, completion) ->
+                Optional.of(BigDecimal.valueOf(prompt + 2L * completion).movePointLeft(6)));
+      }
+
+      @Override
+      public Optional<BigDecimal> limitRemaining() {
+        return Optional.ofNullable(limitRemaining);
+      }
+    };
   }
 
   @Test
   void everySampleNamesModelsAndProvidersTheBundledSnapshotListsAsCurrent() throws Exception {
     try (var samples = java.nio.file.Files.list(java.nio.file.Path.of("benchmarks"))) {
       for (var f : samples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-        assertThat(run(new ValidateCommand(model -> Optional.empty(), SNAPSHOT), f.toString()))
+        assertThat(run(new ValidateCommand(settings -> SNAPSHOT), f.toString()))
             .as(f + ": " + err)
             .isZero();
       }
@@ -99,8 +135,7 @@ class ValidateCommandTest {
     java.nio.file.Files.writeString(
         suite,
         "suite: old\nprompts:\n  - {id: p, prompt: hi}\nmodels:\n  - google/gemini-2.0-flash-001\n");
-    assertThat(run(new ValidateCommand(model -> Optional.empty(), SNAPSHOT), suite.toString()))
-        .isEqualTo(2);
+    assertThat(run(new ValidateCommand(settings -> SNAPSHOT), suite.toString())).isEqualTo(2);
     assertThat(err.toString())
         .contains(
             suite
@@ -109,6 +144,22 @@ class ValidateCommandTest {
         .contains("its successor is google/gemini-2.5-flash; newest models of google:");
   }
 
-  private static final java.util.function.Supplier<KnownModels> SNAPSHOT =
-      () -> TargetSession.knownModels(Target.resolve("simulator", java.util.Map.of()));
+  /** The simulator's bundled snapshot, asked for nothing else. */
+  private static final TargetFacts SNAPSHOT =
+      new TargetFacts() {
+        @Override
+        public KnownModels known() {
+          return TargetSession.knownModels(Target.resolve("simulator", java.util.Map.of()), null);
+        }
+
+        @Override
+        public CostBound bound(Plan plan) {
+          return NONE.bound(plan);
+        }
+
+        @Override
+        public Optional<BigDecimal> limitRemaining() {
+          return Optional.empty();
+        }
+      };
 }

@@ -61,6 +61,41 @@ class ExitCodesIT {
   }
 
   @Test
+  void planPrintsTheBoundThatRunRefusesOn() throws Exception {
+    // this simulator by URL; and the bundled one with sample 03 (pinned providers' own prices, a
+    // fallback model, 2 retries)
+    String exact = resource("exact-budget.yaml").toString();
+    String sample = "benchmarks/03-fallback-resilience.yaml";
+    assertSameBound(exact, "-Dtarget=" + sim.baseUrl());
+    assertSameBound(sample, "-Dtarget=simulator", "-Dmax_cost_usd=0.01");
+  }
+
+  private void assertSameBound(String suite, String... settings) {
+    List<String> args = new java.util.ArrayList<>(List.of("plan", suite));
+    args.addAll(List.of(settings));
+    RunOutput plan = RunOutput.run(args.toArray(String[]::new));
+    args.set(0, "run");
+    args.addAll(List.of("--results", results.toString()));
+    RunOutput run = RunOutput.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+    String bound = bound(run.err());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("cost at most $" + bound)
+        .contains("pitwall run would refuse: the plan may cost up to $" + bound);
+    assertThat(results).isEmptyDirectory();
+  }
+
+  /** The X of "the plan may cost up to $X" in a refusal. */
+  private static String bound(String refusal) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("the plan may cost up to \\$([0-9.]+)").matcher(refusal);
+    assertThat(m.find()).as(refusal).isTrue();
+    return m.group(1);
+  }
+
+  @Test
   void anUnreachableTargetExitsThreeBeforeAnyCall() throws Exception {
     RunOutput run =
         RunOutput.run(

@@ -16,15 +16,15 @@ class PlanReportTest {
   void anOpenLoopPlanSaysHowItIsOfferedAndBoundsTheCost() throws Exception {
     Suite s =
         SuiteLoader.load(SuiteLocator.locate("open-loop-poisson", Path.of("benchmarks")), Map.of());
-    ModelPrice price = new ModelPrice(new BigDecimal("0.0000004"), new BigDecimal("0.0000004"));
-    PlanReport report = PlanReport.of(Plan.of(s), model -> Optional.of(price));
+    PlanReport report = PlanReport.of(Plan.of(s), cell -> Optional.of(new BigDecimal("0.001")));
     String text = report.render();
     assertThat(text)
         .contains("load: open loop, 3 calls/s, poisson arrivals, seed 42, at most 32 in flight")
         .contains("iterations: warmup 1, measurement 3, 8 call(s) per cell in 8s each")
         .contains("3 cells, 96 calls (24 warmup), at most 5760 output tokens");
-    // 96 calls x (60 max out + 13 prompt tokens) x $0.4 per million
-    assertThat(report.maxCostUsd()).contains(new BigDecimal("0.0028032"));
+    // the sum of the cells' bounds
+    assertThat(report.maxCostUsd()).contains(new BigDecimal("0.003"));
+    assertThat(text).contains("cost at most $0.0030");
   }
 
   @Test
@@ -34,7 +34,7 @@ class PlanReportTest {
             .load(
                 SuiteFiles.HEAD
                     + "models: [openai/gpt-4o]\niterations: {warmup: 0, duration: 30s}\n");
-    String text = PlanReport.of(Plan.of(s), m -> Optional.empty()).render();
+    String text = PlanReport.of(Plan.of(s), cell -> Optional.empty()).render();
     assertThat(text)
         .contains("iterations: warmup 0, measurement 5, as many calls as fit in 30s each")
         .contains("1 cells, time-bound: 5 iterations of 30s");
@@ -46,9 +46,9 @@ class PlanReportTest {
     PlanReport report =
         PlanReport.of(
             Plan.of(s),
-            m ->
-                m.startsWith("openai/")
-                    ? Optional.of(new ModelPrice(BigDecimal.ONE, BigDecimal.ONE))
+            cell ->
+                cell.model().startsWith("openai/")
+                    ? Optional.of(BigDecimal.ONE)
                     : Optional.empty());
     assertThat(report.maxCostUsd()).isEmpty();
     assertThat(report.render()).contains("cost unknown");
