@@ -251,7 +251,8 @@ public final class ShardMerge {
                 series.completionTokens(),
                 series.costUsd(),
                 series.goodCalls(),
-                series.measuredSeconds()));
+                series.measuredSeconds(),
+                series.byokCalls()));
       }
     }
     out.sort(Comparator.comparing(SeriesResult::key));

@@ -28,6 +28,7 @@ final class CellMerge {
     long prompt = 0;
     long completion = 0;
     long good = 0;
+    long byok = 0;
     double seconds = 0;
     BigDecimal cost = BigDecimal.ZERO;
     for (SeriesResult s : parts) {
@@ -35,10 +36,11 @@ final class CellMerge {
       prompt += s.promptTokens();
       completion += s.completionTokens();
       good += s.goodCalls();
+      byok += s.byokCalls();
       cost = cost.add(s.costUsd());
       seconds = Math.max(seconds, s.measuredSeconds());
     }
-    return new SeriesResult(key, metrics, outcomes, prompt, completion, cost, good, seconds);
+    return new SeriesResult(key, metrics, outcomes, prompt, completion, cost, good, seconds, byok);
   }
 
   private static MetricResult merge(SeriesKey key, Metric m, List<SeriesResult> parts) {

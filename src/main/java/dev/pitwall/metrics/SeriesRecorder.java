@@ -29,6 +29,7 @@ final class SeriesRecorder {
   private final LongAdder promptTokens = new LongAdder();
   private final LongAdder completionTokens = new LongAdder();
   private final LongAdder goodCalls = new LongAdder();
+  private final LongAdder byokCalls = new LongAdder();
   private final Predicate<CallRecord> good;
   private final AtomicReference<BigDecimal> cost = new AtomicReference<>(BigDecimal.ZERO);
 
@@ -66,6 +67,9 @@ final class SeriesRecorder {
     }
     if (good.test(r)) {
       goodCalls.increment();
+    }
+    if (Boolean.TRUE.equals(r.byok())) {
+      byokCalls.increment();
     }
     if (!r.outcome().isSuccess()) {
       return;
@@ -139,6 +143,7 @@ final class SeriesRecorder {
         completionTokens.sum(),
         cost.get(),
         goodCalls.sum(),
-        measuredSeconds);
+        measuredSeconds,
+        byokCalls.sum());
   }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param goodCalls successes that met every SLO on their own (goodput's numerator)
  * @param measuredSeconds the measured window, used for throughput and goodput
+ * @param byokCalls attempts the provider served on the user's own key ({@code usage.is_byok}):
+ *     their cost is OpenRouter's fee plus the provider's bill
  */
 public record SeriesResult(
     SeriesKey key,
@@ -20,7 +22,8 @@ public record SeriesResult(
     long completionTokens,
     BigDecimal costUsd,
     long goodCalls,
-    double measuredSeconds) {
+    double measuredSeconds,
+    long byokCalls) {
 
   public SeriesResult {
     Objects.requireNonNull(key, "key");

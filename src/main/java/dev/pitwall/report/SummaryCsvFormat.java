@@ -63,7 +63,8 @@ final class SummaryCsvFormat implements ReportFormat {
           "cost_usd",
           "cost_per_call_usd",
           "cost_per_1m_output_tokens_usd",
-          "slo");
+          "slo",
+          "byok_calls");
 
   // JMH quotes its text columns and leaves numbers bare; quoting all non-numeric cells does both.
   private static final CSVFormat FORMAT =
@@ -128,6 +129,7 @@ final class SummaryCsvFormat implements ReportFormat {
     row.add(number(Fmt.money(s.costPerCall(), 6)));
     row.add(number(Fmt.money(s.costPerMillionOutputTokens(), 4)));
     row.add(ctx.verdictText(s.key()));
+    row.add(s.byokCalls());
     return row;
   }
 

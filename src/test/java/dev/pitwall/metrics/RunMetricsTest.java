@@ -122,6 +122,16 @@ class RunMetricsTest {
   }
 
   @Test
+  void attemptsServedOnTheUsersOwnKeyAreCounted() {
+    RunMetrics m = new RunMetrics();
+    m.accept(ok(1, "OpenAI", 100 * MS).toBuilder().byok(true).build());
+    m.accept(ok(1, "OpenAI", 100 * MS).toBuilder().byok(false).build());
+    m.accept(ok(1, "OpenAI", 100 * MS));
+    m.endIteration(0, 1000);
+    assertThat(m.results()).singleElement().extracting(SeriesResult::byokCalls).isEqualTo(1L);
+  }
+
+  @Test
   void callsNeverSentAreNotASeries() {
     RunMetrics m = new RunMetrics();
     m.accept(
