@@ -40,7 +40,7 @@ PITWALL=(java $JVM_FLAGS ${PITWALL_JAVA_OPTS:-} -jar "$JAR" run src/bench/truth/
   -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP")
 if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
   # On a terminal, as users run it: `script` gives the run a pseudo-terminal, so the progress bar
-  # (its own thread, redrawn every 250 ms) is on. NO_TTY=1 runs it with output to a file instead.
+  # (its own thread, redrawn every second) is on. NO_TTY=1 runs it with output to a file instead.
   script -qec "${PITWALL[*]}" /dev/null >"$OUT/pitwall.log" 2>&1
 else
   "${PITWALL[@]}" >"$OUT/pitwall.log" 2>&1
