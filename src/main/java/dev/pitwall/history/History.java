@@ -1,6 +1,5 @@
 package dev.pitwall.history;
 
-import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.runfolder.Manifest;
 import dev.pitwall.runfolder.RequestsCsvReader;
@@ -9,7 +8,6 @@ import dev.pitwall.runfolder.RunLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,15 +33,18 @@ public final class History {
       // One shard is a slice of a run: only the merged run belongs in the history.
       return file;
     }
-    Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
-    List<CallRecord> records =
-        Files.isRegularFile(requests) ? RequestsCsvReader.read(requests).records() : List.of();
     String runId = RunLayout.runId(runDir);
     if (Files.isRegularFile(file)
         && load(file).runs().stream().anyMatch(r -> r.run().runId().equals(runId))) {
       return file;
     }
-    HistoryCsv.append(file, RunFigures.of(runId, result, records));
+    // requests.csv streams into the tallies: a run of a million calls is never held as a list.
+    RunFigures.Tallies tallies = new RunFigures.Tallies();
+    Path requests = runDir.resolve(RunLayout.REQUESTS_CSV);
+    if (Files.isRegularFile(requests)) {
+      RequestsCsvReader.forEach(requests, tallies);
+    }
+    HistoryCsv.append(file, RunFigures.of(runId, result, tallies));
     return file;
   }
 

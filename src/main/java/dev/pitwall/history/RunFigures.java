@@ -7,9 +7,13 @@ import dev.pitwall.metrics.Phase;
 import dev.pitwall.metrics.RunResult;
 import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
+import dev.pitwall.runfolder.RequestsCsvReader;
 import dev.pitwall.runfolder.RunFolder;
+import dev.pitwall.runfolder.RunLayout;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Every {@link Figure} of one run: what history.csv keeps of it and what compare reads. Latency
@@ -37,12 +41,27 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    *     becomes one whole-run score, which Welch's test cannot weigh.
    */
   public static RunFigures of(RunFolder folder) throws IOException {
-    return of(folder.runId(), folder.result(), folder.records());
+    Tallies tallies = new Tallies();
+    Path requests = folder.dir().resolve(RunLayout.REQUESTS_CSV);
+    if (Files.isRegularFile(requests)) {
+      RequestsCsvReader.forEach(requests, tallies);
+    }
+    return of(folder.runId(), folder.result(), tallies);
   }
 
   /** The figures of a finished run, from its result and its attempts. */
   public static RunFigures of(String runId, RunResult result, List<CallRecord> records) {
-    Map<String, Map<Integer, Tally>> tallies = tally(records, SeriesMatch::key);
+    Tallies tallies = new Tallies();
+    records.forEach(tallies);
+    return of(runId, result, tallies);
+  }
+
+  /**
+   * The figures of a finished run, from its result and the per-iteration tallies of its attempts,
+   * gathered as requests.csv streams past (a run of a million calls keeps no list of them).
+   */
+  public static RunFigures of(String runId, RunResult result, Tallies all) {
+    Map<String, Map<Integer, Tally>> tallies = all.bySeries();
     List<Figure> figures = new ArrayList<>();
     for (SeriesResult s : result.series()) {
       figures.addAll(latencies(s));
@@ -67,7 +86,7 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
                 Tally::costPerMillionTokens));
       }
     }
-    figures.addAll(cellFigures(result, records));
+    figures.addAll(cellFigures(result, all.byCell()));
     return new RunFigures(RunStamp.of(runId, result.info()), figures);
   }
 
@@ -100,12 +119,12 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    * provider (the router refused, the connection dropped) is filed under an "unknown" series of its
    * own, which a per-provider rate never sees; the cell's rate over all its attempts does.
    */
-  private static List<Figure> cellFigures(RunResult result, List<CallRecord> records) {
+  private static List<Figure> cellFigures(
+      RunResult result, Map<String, Map<Integer, Tally>> tallies) {
     Map<String, List<SeriesResult>> byCell = new TreeMap<>();
     result
         .series()
         .forEach(s -> byCell.computeIfAbsent(s.key().cellId(), c -> new ArrayList<>()).add(s));
-    Map<String, Map<Integer, Tally>> tallies = tally(records, CallRecord::cellId);
     List<SeriesResult> cells = result.cells();
     List<Figure> out = new ArrayList<>();
     byCell.forEach(
@@ -149,25 +168,44 @@ public record RunFigures(RunStamp run, List<Figure> figures) {
    * Measurement attempts per group and iteration; every group has every iteration of the run, so an
    * iteration in which a group made no attempt scores NaN (and is dropped) rather than vanish.
    */
-  private static Map<String, Map<Integer, Tally>> tally(
-      List<CallRecord> records, Function<CallRecord, String> group) {
-    List<CallRecord> measured =
-        records.stream().filter(r -> r.phase() == Phase.MEASUREMENT).toList();
-    TreeSet<Integer> iterations = new TreeSet<>();
-    measured.forEach(r -> iterations.add(r.iteration()));
-    Map<String, Map<Integer, Tally>> out = new HashMap<>();
-    for (CallRecord r : measured) {
-      out.computeIfAbsent(
-              group.apply(r),
-              k -> {
-                Map<Integer, Tally> m = new TreeMap<>();
-                iterations.forEach(i -> m.put(i, new Tally()));
-                return m;
-              })
-          .get(r.iteration())
-          .add(r);
+  /**
+   * Error, throttle and cost tallies of the measured attempts per iteration, by series and by cell,
+   * fed one attempt at a time. Every group has a tally for every iteration the run measured, so an
+   * iteration in which a group made no attempt still counts as one (with nothing in it).
+   */
+  public static final class Tallies implements Consumer<CallRecord> {
+    private final Map<String, Map<Integer, Tally>> bySeries = new HashMap<>();
+    private final Map<String, Map<Integer, Tally>> byCell = new HashMap<>();
+    private final TreeSet<Integer> iterations = new TreeSet<>();
+
+    @Override
+    public void accept(CallRecord r) {
+      if (r.phase() != Phase.MEASUREMENT) {
+        return;
+      }
+      iterations.add(r.iteration());
+      tallyOf(bySeries, SeriesMatch.key(r), r.iteration()).add(r);
+      tallyOf(byCell, r.cellId(), r.iteration()).add(r);
     }
-    return out;
+
+    private static Tally tallyOf(Map<String, Map<Integer, Tally>> groups, String key, int it) {
+      return groups
+          .computeIfAbsent(key, k -> new TreeMap<>())
+          .computeIfAbsent(it, i -> new Tally());
+    }
+
+    Map<String, Map<Integer, Tally>> bySeries() {
+      return complete(bySeries);
+    }
+
+    Map<String, Map<Integer, Tally>> byCell() {
+      return complete(byCell);
+    }
+
+    private Map<String, Map<Integer, Tally>> complete(Map<String, Map<Integer, Tally>> groups) {
+      groups.values().forEach(m -> iterations.forEach(i -> m.computeIfAbsent(i, x -> new Tally())));
+      return groups;
+    }
   }
 
   /** The figures of one measure, keyed by {@link Figure#matchKey()}. */

@@ -7,8 +7,6 @@ import dev.pitwall.metrics.SeriesKey;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * bigger-is-better.json in github-action-benchmark's "customBiggerIsBetter" format ({@code [{name,
@@ -30,9 +28,7 @@ final class BiggerIsBetterFormat implements ReportFormat {
   @Override
   public void write(ReportContext ctx) throws IOException {
     ArrayNode root = JSON.createArrayNode();
-    List<SeriesResult> all = new ArrayList<>(ctx.cells());
-    all.addAll(ctx.result().series());
-    for (SeriesResult s : all) {
+    for (SeriesResult s : ctx.cellsThenSeries()) {
       Score speed = s.metric(Metric.OUTPUT_SPEED).score();
       if (!Double.isNaN(speed.mean())) {
         var entry =

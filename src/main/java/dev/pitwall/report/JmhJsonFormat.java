@@ -9,8 +9,6 @@ import dev.pitwall.metrics.Score;
 import dev.pitwall.metrics.SeriesResult;
 import dev.pitwall.text.Fmt;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * result.json in JMH's JSON format, so JMH result consumers (jmh-visualizer, JMH's own result
@@ -43,9 +41,7 @@ final class JmhJsonFormat implements ReportFormat {
   public void write(ReportContext ctx) throws IOException {
     ArrayNode root = JSON.createArrayNode();
     RunInfo info = ctx.result().info();
-    List<SeriesResult> all = new ArrayList<>(ctx.cells());
-    all.addAll(ctx.result().series());
-    for (SeriesResult s : all) {
+    for (SeriesResult s : ctx.cellsThenSeries()) {
       ObjectNode b = root.addObject();
       b.put("jmhVersion", JMH_VERSION);
       b.put("benchmark", ctx.benchmark(s.key()));

@@ -81,6 +81,13 @@ public record ReportContext(
   }
 
   /** The providers' series of one cell, in the result's order. */
+  /** Both levels in the order machine outputs list them: every cell, then every provider series. */
+  public List<SeriesResult> cellsThenSeries() {
+    List<SeriesResult> all = new java.util.ArrayList<>(cells);
+    all.addAll(result.series());
+    return all;
+  }
+
   public List<SeriesResult> providersOf(SeriesKey cell) {
     return result.providersOf(cell);
   }
