@@ -23,7 +23,7 @@ class ExitCodesIT {
   static void start() throws URISyntaxException {
     sim =
         Simulator.start(
-            SimulatorOptions.defaults().withProfileFile(resource("exact-profile.yaml")));
+            SimulatorOptions.defaults().withProfileFile(RunOutput.resource("exact-profile.yaml")));
   }
 
   @AfterAll
@@ -64,7 +64,7 @@ class ExitCodesIT {
   void planPrintsTheBoundThatRunRefusesOn() throws Exception {
     // this simulator by URL; and the bundled one with sample 03 (pinned providers' own prices, a
     // fallback model, 2 retries)
-    String exact = resource("exact-budget.yaml").toString();
+    String exact = RunOutput.resource("exact-budget.yaml").toString();
     String sample = "benchmarks/03-fallback-resilience.yaml";
     assertSameBound(exact, "-Dtarget=" + sim.baseUrl());
     assertSameBound(sample, "-Dtarget=simulator", "-Dmax_cost_usd=0.01");
@@ -97,34 +97,13 @@ class ExitCodesIT {
 
   @Test
   void anUnreachableTargetExitsThreeBeforeAnyCall() throws Exception {
-    RunOutput run =
-        RunOutput.run(
-            "run",
-            resource("exact-slo.yaml").toString(),
-            "--target",
-            "http://127.0.0.1:9/api/v1",
-            "--results",
-            results.toString());
+    RunOutput run = RunOutput.runSuite("exact-slo.yaml", "http://127.0.0.1:9/api/v1", results);
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("cannot reach");
     assertThat(results).isEmptyDirectory();
   }
 
   private RunOutput run(String suite, String... extra) throws URISyntaxException {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "run",
-                resource(suite).toString(),
-                "--target",
-                sim.baseUrl().toString(),
-                "--results",
-                results.toString()));
-    args.addAll(List.of(extra));
-    return RunOutput.run(args.toArray(String[]::new));
-  }
-
-  private static Path resource(String name) throws URISyntaxException {
-    return Path.of(ExitCodesIT.class.getResource(name).toURI());
+    return RunOutput.runSuite(suite, sim.baseUrl(), results, extra);
   }
 }

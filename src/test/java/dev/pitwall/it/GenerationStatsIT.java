@@ -54,25 +54,14 @@ class GenerationStatsIT {
   }
 
   private static SimProfile exact() throws URISyntaxException {
-    return SimProfile.load(resource("exact-profile.yaml"));
+    return SimProfile.load(RunOutput.resource("exact-profile.yaml"));
   }
 
   private List<CSVRecord> run(SimProfile profile, String suite) throws Exception {
     try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withProfile(profile))) {
-      RunOutput run =
-          RunOutput.run(
-              "run",
-              resource(suite).toString(),
-              "--target",
-              sim.baseUrl().toString(),
-              "--results",
-              results.toString());
+      RunOutput run = RunOutput.runSuite(suite, sim.baseUrl(), results);
       assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
       return RunOutput.csv(run.resultsDir().resolve("requests.csv"));
     }
-  }
-
-  private static Path resource(String name) throws URISyntaxException {
-    return Path.of(GenerationStatsIT.class.getResource(name).toURI());
   }
 }

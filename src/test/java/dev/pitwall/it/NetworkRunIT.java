@@ -134,14 +134,7 @@ class NetworkRunIT {
     // plain HTTP, in this JVM: the server closes a connection idle for 20 ms, while the open-loop
     // schedule leaves pooled connections idle for longer between calls
     try (Simulator closing = Simulator.start(exact().withKeepAliveTimeout(Duration.ofMillis(20)))) {
-      RunOutput run =
-          RunOutput.run(
-              "run",
-              resource("network.yaml").toString(),
-              "--target",
-              closing.baseUrl().toString(),
-              "--results",
-              results.toString());
+      RunOutput run = RunOutput.runSuite("network.yaml", closing.baseUrl(), results);
       assertThat(run.exitCode()).as(run.err()).isZero();
       List<CSVRecord> rows = RunOutput.csv(run.resultsDir().resolve("requests.csv"));
       assertThat(rows)
@@ -183,7 +176,7 @@ class NetworkRunIT {
             System.getProperty("java.class.path"),
             "dev.pitwall.cli.Main",
             "run",
-            resource("network.yaml").toString(),
+            RunOutput.resource("network.yaml").toString(),
             "--target",
             target,
             "--results",
@@ -201,10 +194,6 @@ class NetworkRunIT {
 
   /** The jitter-free profile: every call of exact/model takes the same time. */
   private static SimulatorOptions exact() throws URISyntaxException {
-    return SimulatorOptions.defaults().withProfileFile(resource("exact-profile.yaml"));
-  }
-
-  private static Path resource(String name) throws URISyntaxException {
-    return Path.of(NetworkRunIT.class.getResource(name).toURI());
+    return SimulatorOptions.defaults().withProfileFile(RunOutput.resource("exact-profile.yaml"));
   }
 }

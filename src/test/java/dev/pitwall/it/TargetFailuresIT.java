@@ -11,7 +11,6 @@ import dev.pitwall.sim.SimulatorOptions;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class TargetFailuresIT {
   }
 
   private static SimProfile exact() throws URISyntaxException {
-    return SimProfile.load(resource("exact-profile.yaml"));
+    return SimProfile.load(RunOutput.resource("exact-profile.yaml"));
   }
 
   private static SimProfile faulty(int status) throws URISyntaxException {
@@ -93,17 +92,7 @@ class TargetFailuresIT {
 
   private RunOutput run(SimProfile profile, String suite, String... extra) throws Exception {
     try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withProfile(profile))) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "run",
-                  resource(suite).toString(),
-                  "--target",
-                  sim.baseUrl().toString(),
-                  "--results",
-                  results.toString()));
-      args.addAll(List.of(extra));
-      return RunOutput.run(args.toArray(String[]::new));
+      return RunOutput.runSuite(suite, sim.baseUrl(), results, extra);
     }
   }
 
@@ -111,9 +100,5 @@ class TargetFailuresIT {
     return RunOutput.csv(run.resultsDir().resolve("requests.csv")).stream()
         .map(r -> r.get("outcome"))
         .toList();
-  }
-
-  private static Path resource(String name) throws URISyntaxException {
-    return Path.of(TargetFailuresIT.class.getResource(name).toURI());
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pitwall.sim.Simulator;
 import dev.pitwall.sim.SimulatorOptions;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
@@ -36,15 +35,9 @@ class TimingAgreementIT {
   void perRequestTimingsTokensAndCostMatchTheServer() throws Exception {
     try (Simulator sim =
         Simulator.start(
-            SimulatorOptions.defaults().withProfileFile(resource("exact-profile.yaml")))) {
-      RunOutput run =
-          RunOutput.run(
-              "run",
-              resource("exact.yaml").toString(),
-              "--target",
-              sim.baseUrl().toString(),
-              "--results",
-              results.toString());
+            SimulatorOptions.defaults()
+                .withProfileFile(RunOutput.resource("exact-profile.yaml")))) {
+      RunOutput run = RunOutput.runSuite("exact.yaml", sim.baseUrl(), results);
       assertThat(run.exitCode()).as(run.err()).isZero();
       List<CSVRecord> rows = RunOutput.csv(run.resultsDir().resolve("requests.csv"));
       assertThat(rows).hasSize(4 * 4);
@@ -78,9 +71,5 @@ class TimingAgreementIT {
   private static double median(List<Double> xs) {
     List<Double> sorted = xs.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
-  }
-
-  private static Path resource(String name) throws URISyntaxException {
-    return Path.of(TimingAgreementIT.class.getResource(name).toURI());
   }
 }
