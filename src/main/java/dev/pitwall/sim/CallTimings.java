@@ -3,9 +3,9 @@ package dev.pitwall.sim;
 /**
  * Told, on the serving event loop, when each call's response ended: the server's own account of
  * when it wrote what, to hold a client's measurements against. Stamps are the simulator's ticker
- * nanoseconds (on Linux, {@code System.nanoTime()} reads the machine-wide monotonic clock, so a
- * client in another process on the same machine can compare durations with it). Implementations
- * must not block: they run on an I/O thread between writes.
+ * nanoseconds (on Linux the system ticker reads the machine-wide monotonic clock, so a client in
+ * another process on the same machine can compare durations with it). Implementations must not
+ * block: they run on an I/O thread between writes.
  */
 public interface CallTimings {
   /** Takes nothing. */
