@@ -23,6 +23,7 @@ import dev.pitwall.runfolder.RunLayout;
 import dev.pitwall.runfolder.SuiteFacts;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.GenerationLookup;
+import dev.pitwall.runner.Primer;
 import dev.pitwall.runner.RunContext;
 import dev.pitwall.runner.RunStatus;
 import dev.pitwall.runner.Runner;
@@ -42,8 +43,10 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,6 +95,7 @@ public final class Pitwall {
             options.target() != null ? options.target() : settings.get("target"),
             options.environment());
     long seed = seed(settings);
+    int primeCalls = primeCalls(settings);
     try (TargetSession session = TargetSession.open(target, seed, options.environment())) {
       KeyStatus key = checkKey(session);
       ModelCatalog catalog = catalog(session);
@@ -120,9 +124,95 @@ public final class Pitwall {
             target.kind() != Target.Kind.URL || key.httpStatus() / 100 == 2
                 ? id -> records.generation(id, GENERATION_ATTEMPTS)
                 : null;
+        printHeader(plan, target);
+        prime(plan, primeCalls, config, catalog, names, lookup != null);
         return measure(plan, slice, target, client, bound.costs(), lookup, names, runDir, seed);
       }
     }
+  }
+
+  private void printHeader(Plan plan, Target target) {
+    Suite suite = plan.suite();
+    options
+        .out()
+        .printf(
+            "# pitwall %s: suite %s, %d cells, %s, target %s%n",
+            BuildInfo.pitwallVersion(),
+            suite.name(),
+            plan.cells().size(),
+            suite.iterations().calls() == Iterations.UNBOUNDED
+                ? suite.iterations().total() + " iterations of " + suite.iterations().duration()
+                : plan.totalCalls() + " calls",
+            target.label());
+    options.out().flush();
+  }
+
+  /**
+   * Runs the plan's calls against a canned loopback server first ({@link Primer}), so pitwall's own
+   * code is compiled before the first measured call; its records are discarded.
+   */
+  private void prime(
+      Plan plan,
+      int calls,
+      ClientConfig config,
+      ModelCatalog catalog,
+      ProviderNames names,
+      boolean withLookups)
+      throws IOException, InterruptedException {
+    if (calls == 0) {
+      return;
+    }
+    List<OpenRouterApi> lookups = new ArrayList<>(1);
+    Primer.Report primed;
+    try {
+      primed =
+          Primer.prime(
+              plan,
+              calls,
+              url ->
+                  LlmClients.http(
+                      ClientConfig.of(url, null).withKeepaliveIdle(config.keepaliveIdle()),
+                      Ticker.system(),
+                      catalog),
+              withLookups
+                  ? url -> {
+                    OpenRouterApi api = new OpenRouterApi(ClientConfig.of(url, null));
+                    lookups.add(api);
+                    return id -> api.generation(id, 1);
+                  }
+                  : null,
+              RequestsCsvWriter.discarding(names),
+              new RunMetrics(Goodput.meetsEvery(plan.suite().slos()), names),
+              options.stop());
+    } finally {
+      lookups.forEach(OpenRouterApi::close);
+    }
+    options
+        .out()
+        .printf(
+            Locale.ROOT,
+            "# primed: %d calls to a loopback responder in %.1f s, so pitwall's own code is"
+                + " compiled before the first measured call (-Dprime=0 skips this)%n",
+            primed.calls(),
+            primed.took().toNanos() / 1e9);
+    options.out().flush();
+  }
+
+  private static int primeCalls(Map<String, String> settings) {
+    String text = settings.get("prime");
+    if (text == null) {
+      return Primer.DEFAULT_CALLS;
+    }
+    try {
+      int calls = Integer.parseInt(text.strip());
+      if (calls >= 0) {
+        return calls;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "-Dprime=" + text + " is not a number of calls: give 0 (no priming) or more");
   }
 
   private Shard shard(Map<String, String> settings) {
@@ -262,19 +352,8 @@ public final class Pitwall {
       long seed)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
-    PrintWriter out = options.out();
     RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()), names);
     Instant start = Instant.now();
-    out.printf(
-        "# pitwall %s: suite %s, %d cells, %s, target %s%n",
-        BuildInfo.pitwallVersion(),
-        suite.name(),
-        plan.cells().size(),
-        suite.iterations().calls() == Iterations.UNBOUNDED
-            ? suite.iterations().total() + " iterations of " + suite.iterations().duration()
-            : plan.totalCalls() + " calls",
-        target.label());
-    out.flush();
     RunStatus status;
     String haltReason;
     long limitWaitNs;

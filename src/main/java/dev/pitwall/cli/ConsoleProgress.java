@@ -45,7 +45,11 @@ final class ConsoleProgress implements ProgressListener {
               .setTaskName("calls")
               .setInitialMax(plannedCalls)
               .setStyle(ProgressBarStyle.ASCII)
-              .setConsumer(new ConsoleProgressBarConsumer(out))
+              // The width is asked once: the library otherwise asks at every redraw, which on
+              // most terminals runs `stty` in a new process beside the calls being timed.
+              .setConsumer(
+                  new ConsoleProgressBarConsumer(
+                      out, new ConsoleProgressBarConsumer(out).getMaxRenderedLength()))
               // Once a second, the library's default: each redraw wakes a thread and the
               // terminal beside the calls being timed (bench-truth.sh measures the effect).
               .setUpdateIntervalMillis(1000)

@@ -4,7 +4,10 @@ import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.CallSink;
 import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.text.Fmt;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +58,22 @@ public final class RequestsCsvWriter implements CallSink {
         FORMAT.builder().setHeader(RequestsColumns.ALL.toArray(String[]::new)).get().print(out);
     printer.flush();
     return new RequestsCsvWriter(printer, names);
+  }
+
+  /**
+   * A writer of the same rows to nowhere: the primer's ({@link dev.pitwall.runner.Primer}), so the
+   * row path is compiled before the first measured call.
+   */
+  public static RequestsCsvWriter discarding(ProviderNames names) {
+    try {
+      // buffered and encoded as the file's writer is, so the same code is warmed
+      Writer out =
+          new BufferedWriter(
+              new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+      return new RequestsCsvWriter(FORMAT.print(out), names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a null writer does not fail
+    }
   }
 
   @Override

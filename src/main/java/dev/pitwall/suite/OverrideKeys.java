@@ -23,10 +23,11 @@ public final class OverrideKeys {
   public static final Map<String, String> SUITE = suiteKeys();
 
   /**
-   * Keys read by the run itself, not the suite: which suite, the target, the shard. ({@code seed}
-   * is a suite key, the open loop's, and also seeds the simulator.)
+   * Keys read by the run itself, not the suite: which suite, the target, the shard, and how many
+   * calls prime pitwall's own code first. ({@code seed} is a suite key, the open loop's, and also
+   * seeds the simulator.)
    */
-  public static final List<String> RUN = List.of("suite", "target", "shard");
+  public static final List<String> RUN = List.of("suite", "target", "shard", "prime");
 
   private OverrideKeys() {}
 

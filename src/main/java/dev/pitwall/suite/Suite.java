@@ -60,6 +60,24 @@ public record Suite(
         generationStats);
   }
 
+  /** This suite with other iterations (the primer's one short iteration, say). */
+  public Suite withIterations(Iterations other) {
+    return new Suite(
+        name,
+        description,
+        source,
+        prompts,
+        models,
+        load,
+        other,
+        limits,
+        timeouts,
+        retries,
+        allowedProviders,
+        slos,
+        generationStats);
+  }
+
   /** This suite with other limits (a shard's share of them, say). */
   public Suite withLimits(Limits other) {
     return new Suite(
