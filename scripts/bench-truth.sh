@@ -8,7 +8,7 @@
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
-# every 20 ms, 50 tokens. Then, one after the other against that server:
+# every 20 ms, 50 tokens. After a warm-up of the server, one after the other against it:
 #   1. `pitwall run` as a user runs it (java -jar, the collector flags of .mvn/jvm.config, one call
 #      at a time, requests.csv on, and on a pseudo-terminal so the progress bar is drawn);
 #   2. src/bench/truth/floor.py: one keep-alive socket, monotonic stamps, nothing else.
@@ -31,6 +31,12 @@ SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q 'Ctrl-C stops it' "$OUT/sim.log" 2>/dev/null && break; sleep 0.2; done
 grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
+
+# The server is a JVM too: its own per-call code compiles over its first thousands of calls, and a
+# compilation beside a timed call delays the server, not the client. Warm it first, at full speed,
+# so neither client below meets a server still compiling (SERVER_WARMUP=0 skips this).
+echo "== server warm-up: ${SERVER_WARMUP:-3000} immediate calls"
+python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 truth/warmup >/dev/null
 
 echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
 # As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's

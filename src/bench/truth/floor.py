@@ -6,14 +6,15 @@ buffer, token events found by a plain byte search, every stamp from time.monoton
 TTFT and E2E as pitwall defines them (first and last token-bearing event after the send) and prints
 one CSV line per call: generation_id,ttft_ns,e2e_ns.
 
-usage: floor.py HOST PORT CALLS WARMUP
+usage: floor.py HOST PORT CALLS WARMUP [MODEL]   (MODEL defaults to truth/model)
 """
 import socket
 import sys
 import time
 
 host, port, calls, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-body = (b'{"model":"truth/model","stream":true,"max_tokens":500,"temperature":0,'
+model = (sys.argv[5] if len(sys.argv) > 5 else "truth/model").encode()
+body = (b'{"model":"' + model + b'","stream":true,"max_tokens":500,"temperature":0,'
         b'"stream_options":{"include_usage":true},'
         b'"messages":[{"role":"user","content":"Say hello"}]}')
 request = (b"POST /api/v1/chat/completions HTTP/1.1\r\nHost: " + host.encode()

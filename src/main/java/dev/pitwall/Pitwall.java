@@ -126,7 +126,8 @@ public final class Pitwall {
                 : null;
         printHeader(plan, target);
         prime(plan, primeCalls, config, catalog, names, lookup != null);
-        return measure(plan, slice, target, client, bound.costs(), lookup, names, runDir, seed);
+        return measure(
+            plan, slice, target, client, bound.costs(), lookup, names, runDir, seed, primeCalls);
       }
     }
   }
@@ -349,7 +350,8 @@ public final class Pitwall {
       GenerationLookup lookup,
       ProviderNames names,
       Path runDir,
-      long seed)
+      long seed,
+      int primeCalls)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
     RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()), names);
@@ -386,7 +388,7 @@ public final class Pitwall {
             Instant.now(),
             partialReason(status, haltReason),
             seed,
-            settingsOf(plan, slice),
+            settingsOf(plan, slice, primeCalls),
             BuildInfo.pitwallVersion(),
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
@@ -426,9 +428,10 @@ public final class Pitwall {
     out.flush();
   }
 
-  /** The suite's effective settings, plus the shard when the run is one. */
-  private static Map<String, String> settingsOf(Plan plan, Shard slice) {
+  /** The suite's effective settings, the calls that primed the run, and the shard if any. */
+  private static Map<String, String> settingsOf(Plan plan, Shard slice, int primeCalls) {
     Map<String, String> settings = new LinkedHashMap<>(plan.suite().effectiveSettings());
+    settings.put("prime", Integer.toString(primeCalls));
     if (!slice.equals(Shard.WHOLE)) {
       settings.put("shard", slice.toString());
     }
