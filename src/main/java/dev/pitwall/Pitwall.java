@@ -126,8 +126,7 @@ public final class Pitwall {
                 : null;
         printHeader(plan, target);
         prime(plan, primeCalls, config, catalog, names, lookup != null);
-        return measure(
-            plan, slice, target, client, bound.costs(), lookup, names, runDir, seed, primeCalls);
+        return measure(plan, slice, target, client, bound.costs(), lookup, names, runDir, seed);
       }
     }
   }
@@ -350,8 +349,7 @@ public final class Pitwall {
       GenerationLookup lookup,
       ProviderNames names,
       Path runDir,
-      long seed,
-      int primeCalls)
+      long seed)
       throws IOException, InterruptedException {
     Suite suite = plan.suite();
     RunMetrics metrics = new RunMetrics(Goodput.meetsEvery(suite.slos()), names);
@@ -388,7 +386,7 @@ public final class Pitwall {
             Instant.now(),
             partialReason(status, haltReason),
             seed,
-            settingsOf(plan, slice, primeCalls),
+            settingsOf(plan, slice),
             BuildInfo.pitwallVersion(),
             BuildInfo.javaVersion(),
             BuildInfo.gitSha());
@@ -428,10 +426,9 @@ public final class Pitwall {
     out.flush();
   }
 
-  /** The suite's effective settings, the calls that primed the run, and the shard if any. */
-  private static Map<String, String> settingsOf(Plan plan, Shard slice, int primeCalls) {
+  /** The suite's effective settings, plus the shard when the run is one. */
+  private static Map<String, String> settingsOf(Plan plan, Shard slice) {
     Map<String, String> settings = new LinkedHashMap<>(plan.suite().effectiveSettings());
-    settings.put("prime", Integer.toString(primeCalls));
     if (!slice.equals(Shard.WHOLE)) {
       settings.put("shard", slice.toString());
     }

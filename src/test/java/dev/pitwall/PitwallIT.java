@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pitwall.runner.RunStatus;
 import dev.pitwall.suite.SuiteException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +40,39 @@ class PitwallIT {
     assertThat(outcome.runDir().resolve("requests.csv")).isRegularFile();
     assertThat(outcome.runDir().resolve("manifest.json")).isRegularFile();
     assertThat(Files.readAllLines(outcome.runDir().resolve("requests.csv"))).hasSize(1 + 4);
+  }
+
+  @Test
+  void primingIsAnnouncedAndLeavesNoRowsBehind() throws Exception {
+    StringWriter out = new StringWriter();
+    RunOptions options =
+        new OptionsBuilder()
+            .suite("cap-theorem")
+            .set("warmup", "0")
+            .set("measurement", "1")
+            .set("calls", "1")
+            .set("prime", "200")
+            .target("simulator")
+            .results(results)
+            .out(new PrintWriter(out, true))
+            .build();
+
+    RunOutcome outcome = new Pitwall(options).run();
+
+    assertThat(out.toString()).contains("# primed: 200 calls");
+    assertThat(Files.readAllLines(outcome.runDir().resolve("requests.csv"))).hasSize(1 + 4);
+    // the metrics hold the measured call of each cell, none of the primer's
+    assertThat(outcome.result().series()).allSatisfy(s -> assertThat(s.outcomes().total()).isOne());
+  }
+
+  @Test
+  void aNegativePrimingCountIsAUsageError() {
+    RunOptions options =
+        new OptionsBuilder().suite("cap-theorem").set("prime", "-1").results(results).build();
+
+    assertThatThrownBy(() -> new Pitwall(options).run())
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("-Dprime=-1 is not a number of calls");
   }
 
   @Test

@@ -34,6 +34,12 @@
  *       copied between survivor spaces at every collection; the launch flags ({@code
  *       .mvn/jvm.config}) promote at the first collection, which keeps them short. The dispatch
  *       delay and pause figures are in docs/performance.md.
+ *   <li>Before the first call, {@link dev.pitwall.runner.Primer} runs the plan's own calls against
+ *       a canned loopback server into sinks that discard them. A call's client-side path runs once
+ *       per call, so it would otherwise be compiled piecemeal over a run's first thousands of
+ *       calls; the timing-truth benchmark traced its compilations to milliseconds of delay beside
+ *       measured calls (docs/performance.md). JMH warms the code under test; this warms the
+ *       harness.
  *   <li>Iterations are barriers, so each iteration's histograms hold exactly its own calls, and
  *       every planned call ends in exactly one final record (CANCELLED or BUDGET_STOPPED when it
  *       was never sent).
