@@ -48,16 +48,28 @@ public final class RequestsCsvWriter implements CallSink {
   private final Writer out;
   private final ProviderNames names;
   private final Ticker ticker;
+  private final Later later;
   private long lastFlushNs;
   private boolean flushPending;
   private IOException deferredFailure;
   private ScheduledExecutorService flusher;
 
-  private RequestsCsvWriter(CSVPrinter printer, Writer out, ProviderNames names, Ticker ticker) {
+  /** Runs a task after a delay: a daemon thread's timer, or a test's hand. */
+  @FunctionalInterface
+  interface Later {
+    void run(Runnable task, long delayNanos);
+  }
+
+  private RequestsCsvWriter(
+      CSVPrinter printer, Writer out, ProviderNames names, Ticker ticker, Later later) {
     this.printer = printer;
     this.out = out;
     this.names = names;
     this.ticker = ticker;
+    this.later =
+        later != null
+            ? later
+            : (task, delay) -> flusher().schedule(task, delay, TimeUnit.NANOSECONDS);
     this.lastFlushNs = ticker.nanos() - FLUSH_WITHIN_NANOS; // the first row is written at once
   }
 
@@ -71,11 +83,15 @@ public final class RequestsCsvWriter implements CallSink {
    * provider that served it by {@code names}, from endpoint data.
    */
   public static RequestsCsvWriter open(Path file, ProviderNames names) throws IOException {
-    return open(file, names, Ticker.system());
+    return open(file, names, Ticker.system(), null);
   }
 
-  /** As {@link #open(Path, ProviderNames)}, deciding when to flush by {@code ticker}. */
-  static RequestsCsvWriter open(Path file, ProviderNames names, Ticker ticker) throws IOException {
+  /**
+   * As {@link #open(Path, ProviderNames)}, deciding when to flush by {@code ticker}; deferred
+   * flushes run by {@code later} (null: a daemon thread of the writer's own).
+   */
+  static RequestsCsvWriter open(Path file, ProviderNames names, Ticker ticker, Later later)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -84,7 +100,7 @@ public final class RequestsCsvWriter implements CallSink {
     CSVPrinter printer =
         FORMAT.builder().setHeader(RequestsColumns.ALL.toArray(String[]::new)).get().print(out);
     printer.flush();
-    return new RequestsCsvWriter(printer, out, names, ticker);
+    return new RequestsCsvWriter(printer, out, names, ticker, later);
   }
 
   @Override
@@ -100,7 +116,7 @@ public final class RequestsCsvWriter implements CallSink {
           lastFlushNs = now;
         } else if (!flushPending) {
           flushPending = true;
-          flusher().schedule(this::deferredFlush, FLUSH_WITHIN_NANOS, TimeUnit.NANOSECONDS);
+          later.run(this::deferredFlush, FLUSH_WITHIN_NANOS);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to requests.csv", e);
@@ -128,7 +144,7 @@ public final class RequestsCsvWriter implements CallSink {
   }
 
   /** One daemon thread, made when rows first come faster than the window. */
-  private ScheduledExecutorService flusher() {
+  private synchronized ScheduledExecutorService flusher() {
     if (flusher == null) {
       flusher =
           Executors.newSingleThreadScheduledExecutor(
