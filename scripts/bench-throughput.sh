@@ -4,14 +4,14 @@
 # beside wrk against the same server in the same minute; the in-process HarnessCeiling figure
 # (scripts/bench-harness.sh) follows as a second line.
 #
-#   scripts/bench-throughput.sh            # the table (about 1.5 minutes)
+#   scripts/bench-throughput.sh            # the table (about 2 minutes)
 #   PITWALL_JAVA_OPTS='-XX:StartFlightRecording=...' scripts/bench-throughput.sh   # experiments
 #   SKIP_CEILING=1 scripts/bench-throughput.sh   # without the HarnessCeiling line
 #   FLOOR=1 scripts/bench-throughput.sh          # also the floor: 64 threads of blocking sockets
 #
 # The pitwall run: java -jar with the flags of .mvn/jvm.config, src/bench/throughput/suite.yaml
-# (offered 50,000 calls/s, 64 in flight, a 10 s warm-up iteration then a 10 s measured one),
-# requests.csv on, on a pseudo-terminal as a user's console is. Achieved rate = measured calls /
+# (offered 100,000 calls/s, 64 in flight; iterations of 5 s of schedule, a warm-up one then the
+# measured one, each lasting as long as its 500,000 calls take), requests.csv on, on a pseudo-terminal as a user's console is. Achieved rate = measured calls /
 # (last t_done - first t_send) of the measured iteration's rows in requests.csv.
 # Needs nginx, wrk, python3 and `script` (util-linux). Loopback only; ports BENCH_PORT (28800).
 set -euo pipefail
