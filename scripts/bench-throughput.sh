@@ -23,12 +23,13 @@ for tool in "$NGINX" wrk python3 script; do
   command -v "$tool" >/dev/null || { echo "bench-throughput: $tool is needed" >&2; exit 2; }
 done
 
+OUT=$(mktemp -d /tmp/pitwall-throughput.XXXXXX)
 # -Pbench: HarnessCeiling and the floor live in src/bench, compiled (as test sources) only with it.
 mvn -B -q -Pbench package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench.classpath >/dev/null
+  -Dmdep.outputFile=target/bench.classpath >"$OUT/build.log" 2>&1 || {
+  tail -n 40 "$OUT/build.log"; echo "bench-throughput: the build failed" >&2; exit 1; }
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-OUT=$(mktemp -d /tmp/pitwall-throughput.XXXXXX)
 
 # nginx: one worker (the client needs the other core), no logs, canned JSON for the catalog pitwall
 # reads before the first call (GET /models; /key answers 404: a server without keys) and for every
