@@ -164,7 +164,7 @@ public final class Pitwall {
     }
     List<OpenRouterApi> lookups = new ArrayList<>(1);
     Primer.Report primed;
-    try {
+    try (RequestsCsvWriter rows = RequestsCsvWriter.discarding(names)) {
       primed =
           Primer.prime(
               plan,
@@ -181,7 +181,7 @@ public final class Pitwall {
                     return id -> api.generation(id, 1);
                   }
                   : null,
-              RequestsCsvWriter.discarding(names),
+              rows,
               new RunMetrics(Goodput.meetsEvery(plan.suite().slos()), names),
               options.stop());
     } finally {

@@ -19,11 +19,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ConsoleProgress implements ProgressListener {
   private static final long LINE_EVERY_NS = Duration.ofSeconds(5).toNanos();
 
+  /** How often the bar's message (iteration, errors, spend) is brought up to date. */
+  private static final long EXTRA_EVERY_NS = Duration.ofMillis(100).toNanos();
+
   private final PrintStream out;
   private final boolean terminal;
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong lastLineNs = new AtomicLong();
+  private final AtomicLong lastExtraNs = new AtomicLong();
+  private volatile BigDecimal spent = BigDecimal.ZERO;
   private final dev.pitwall.time.Ticker ticker;
   private volatile long planned;
   private volatile String iteration = "";
@@ -39,6 +44,7 @@ final class ConsoleProgress implements ProgressListener {
   public void started(long plannedCalls) {
     planned = plannedCalls;
     lastLineNs.set(ticker.nanos());
+    lastExtraNs.set(ticker.nanos() - EXTRA_EVERY_NS);
     if (terminal && plannedCalls > 0) {
       bar =
           new ProgressBarBuilder()
@@ -60,6 +66,7 @@ final class ConsoleProgress implements ProgressListener {
   @Override
   public void iterationStarted(int iteration, int of, boolean warmup) {
     this.iteration = (warmup ? "warmup " : "iteration ") + iteration + "/" + of;
+    lastExtraNs.set(ticker.nanos() - EXTRA_EVERY_NS); // the next call shows the new iteration
     if (!terminal) {
       out.println("# " + this.iteration);
     }
@@ -71,24 +78,35 @@ final class ConsoleProgress implements ProgressListener {
     if (last.outcome().isFailure() || last.outcome() == dev.pitwall.metrics.Outcome.THROTTLED) {
       errors.incrementAndGet();
     }
-    String extra = iteration + ", errors " + errors.get() + ", $" + money(spentUsd);
+    spent = spentUsd;
     ProgressBar b = bar;
     if (b != null) {
       b.stepTo(n);
-      b.setExtraMessage(extra);
+      // The bar is drawn once a second: its message need not be rebuilt (a string and a money
+      // rounding) for each of thousands of calls a second, only a few times between redraws.
+      long now = ticker.nanos();
+      long prev = lastExtraNs.get();
+      if ((now - prev >= EXTRA_EVERY_NS || n == planned) && lastExtraNs.compareAndSet(prev, now)) {
+        b.setExtraMessage(extra());
+      }
       return;
     }
     long now = ticker.nanos();
     long prev = lastLineNs.get();
     if ((now - prev >= LINE_EVERY_NS || n == planned) && lastLineNs.compareAndSet(prev, now)) {
-      out.printf("  %d%s calls, %s%n", n, planned > 0 ? "/" + planned : "", extra);
+      out.printf("  %d%s calls, %s%n", n, planned > 0 ? "/" + planned : "", extra());
     }
+  }
+
+  private String extra() {
+    return iteration + ", errors " + errors.get() + ", $" + money(spent);
   }
 
   @Override
   public void finished() {
     ProgressBar b = bar;
     if (b != null) {
+      b.setExtraMessage(extra()); // the last calls' errors and spend, whenever they came
       b.close();
     }
   }

@@ -7,13 +7,14 @@
  * dev.pitwall.runfolder.RunFolder}). {@code report} writes the other outputs beside these; {@code
  * history} compares and merges runs through them. Neither knows the other's files.
  *
- * <p>Design notes. requests.csv is the record of truth: one row per attempt, appended and flushed
- * as each attempt ends, so a killed run leaves a readable file. It keeps stamps as ms with 6
- * decimals, so a run read back is exact to the nanosecond, and replaying its rows through {@link
- * dev.pitwall.metrics.RunMetrics} iteration by iteration (windows from manifest.json) rebuilds the
- * same {@link dev.pitwall.metrics.RunResult}. Inter-chunk gaps are not per request, so they come
- * back from latency.hlog. A damaged file is read as far as it goes: bad lines become warnings, not
- * failures.
+ * <p>Design notes. requests.csv is the record of truth: one row per attempt, appended as each
+ * attempt ends and flushed within 20 ms (at once when rows are sparse), so a killed run leaves a
+ * readable file missing at most its last 20 ms of rows; Ctrl-C ends the run normally and loses
+ * none. It keeps stamps as ms with 6 decimals, so a run read back is exact to the nanosecond, and
+ * replaying its rows through {@link dev.pitwall.metrics.RunMetrics} iteration by iteration (windows
+ * from manifest.json) rebuilds the same {@link dev.pitwall.metrics.RunResult}. Inter-chunk gaps are
+ * not per request, so they come back from latency.hlog. A damaged file is read as far as it goes:
+ * bad lines become warnings, not failures.
  *
  * <p>A run read back is streamed, never held: {@link
  * dev.pitwall.runfolder.RequestsCsvReader#forEach} hands rows one at a time to the metrics
@@ -25,7 +26,7 @@
  * them all (history, shard merges).
  *
  * <p>Thread-safety: {@link dev.pitwall.runfolder.RequestsCsvWriter#accept} is safe from any number
- * of threads (rows are serialised under a lock and flushed one by one); everything else is called
- * from one thread and keeps no state between calls.
+ * of threads (rows are formatted apart and appended under a lock); everything else is called from
+ * one thread and keeps no state between calls.
  */
 package dev.pitwall.runfolder;

@@ -159,7 +159,7 @@ final class CallExecutor {
   }
 
   /**
-   * Every attempt goes to the metrics at once and to requests.csv (flushed at once, or once
+   * Every attempt goes to the metrics at once and to requests.csv (written at once, or once
    * OpenRouter's record of it is in: {@link GenerationStats}).
    */
   private void write(CallRecord record) {

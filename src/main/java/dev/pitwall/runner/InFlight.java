@@ -40,11 +40,34 @@ final class InFlight {
    */
   boolean submit(ExecutorService threads, List<Runnable> tasks, BooleanSupplier giveUp)
       throws InterruptedException {
+    if (!acquire(giveUp)) {
+      return false;
+    }
+    start(threads, tasks);
+    return true;
+  }
+
+  /**
+   * Takes a place once fewer than the limit are running; false (no place taken) when {@code giveUp}
+   * turns true while waiting for room. The place is given back by {@link #release}, or by the tasks
+   * {@link #start}ed in it.
+   */
+  boolean acquire(BooleanSupplier giveUp) throws InterruptedException {
     while (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
       if (giveUp.getAsBoolean()) {
         return false;
       }
     }
+    return true;
+  }
+
+  /** Gives back a place taken by {@link #acquire} and not used. */
+  void release() {
+    permits.release();
+  }
+
+  /** Starts, in a place taken by {@link #acquire}, tasks that together do one job. */
+  void start(ExecutorService threads, List<Runnable> tasks) {
     synchronized (this) {
       count++;
     }
@@ -64,7 +87,6 @@ final class InFlight {
             }
           });
     }
-    return true;
   }
 
   private void ended() {

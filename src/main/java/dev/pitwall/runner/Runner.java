@@ -153,7 +153,8 @@ public final class Runner {
    * One dispatcher fires each call at its scheduled time on a thread of its own, whether or not
    * earlier calls have ended: the offered rate never bends to the target's speed. When the suite's
    * concurrency cap is reached the dispatcher waits, and the wait shows as dispatch delay in the
-   * scheduled figures instead of vanishing (coordinated omission).
+   * scheduled figures instead of vanishing (coordinated omission). A call's thread whose call ended
+   * takes the next call itself when that one is already due ({@link OpenCalls}).
    */
   private void runOpen(
       CallExecutor executor, ExecutorService threads, IterationCalls calls, int iteration)
@@ -165,28 +166,40 @@ public final class Runner {
           case POISSON -> Schedule.poisson(load.ratePerSecond(), load.seed() + iteration);
         };
     InFlight inFlight = new InFlight(load.concurrency());
-    long start = ctx.ticker().nanos();
-    long k = 0;
-    for (; k < calls.size(); k++) {
-      long fireAt = start + schedule.nextFireTimeNs();
-      if (fireAt - calls.deadlineNanos() >= 0) {
-        break; // the iteration's time is up; its calls in flight still end inside it
+    OpenCalls open = new OpenCalls(calls, schedule, ctx.ticker().nanos());
+    while (true) {
+      long fireAt;
+      synchronized (open) {
+        if (!open.hasNext()) {
+          break; // all taken, or the iteration's time is up (calls in flight end inside it)
+        }
+        fireAt = open.nextFireAt();
       }
       if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, 0, () -> false) || !executor.mayStart()) {
         break;
       }
-      PlannedCall call = calls.get(k);
-      AtomicBoolean claimed = new AtomicBoolean();
-      Runnable sender = () -> fireAt(executor, call, fireAt, SPIN_NANOS, claimed);
-      List<Runnable> racers =
-          RACE && fireAt - ctx.ticker().nanos() > SPIN_NANOS
-              ? List.of(sender, () -> fireAt(executor, call, fireAt, 0, claimed))
-              : List.of(sender);
-      boolean started = inFlight.submit(threads, racers, () -> ctx.stop().isStopped());
-      if (!started) {
+      if (!inFlight.acquire(() -> ctx.stop().isStopped())) {
         break;
       }
+      Taken next = open.take(ctx.ticker().nanos() + HANDOFF_LEAD_NANOS);
+      if (next == null) {
+        inFlight.release(); // an ending call took it: look at the one after
+        continue;
+      }
+      AtomicBoolean claimed = new AtomicBoolean();
+      Runnable sender =
+          () -> {
+            if (fireAt(executor, next.call(), next.fireAt(), SPIN_NANOS, claimed)) {
+              carryOn(executor, open);
+            }
+          };
+      List<Runnable> racers =
+          RACE && next.fireAt() - ctx.ticker().nanos() > SPIN_NANOS
+              ? List.of(sender, () -> fireAt(executor, next.call(), next.fireAt(), 0, claimed))
+              : List.of(sender);
+      inFlight.start(threads, racers);
     }
+    long k = open.close();
     if (!calls.timeBound()) {
       for (; k < calls.size(); k++) {
         executor.skipUnsent(calls.get(k));
@@ -196,11 +209,79 @@ public final class Runner {
   }
 
   /**
+   * On the thread of a call that just ended, keeping its place among the calls in flight: makes the
+   * next calls that are already due, late as they are. When the target keeps up no call is due yet
+   * (the dispatcher takes each ahead of its time) and this returns at once; when calls in flight
+   * are at the cap, it spares the dispatcher's wake-up and a new thread's for each call.
+   */
+  private void carryOn(CallExecutor executor, OpenCalls open) {
+    while (!Thread.currentThread().isInterrupted() && executor.mayStart()) {
+      Taken next = open.take(ctx.ticker().nanos());
+      if (next == null) {
+        return;
+      }
+      executor.execute(next.call(), next.fireAt());
+    }
+  }
+
+  /** A call of the open loop and the raw ticker time the schedule fires it at. */
+  private record Taken(PlannedCall call, long fireAt) {}
+
+  /**
+   * The open loop's calls not yet taken, in schedule order, shared by the dispatcher and the
+   * threads of ending calls; each call is taken once. The schedule is not thread-safe: it is only
+   * advanced under this object's lock.
+   */
+  private static final class OpenCalls {
+    private final IterationCalls calls;
+    private final Schedule schedule;
+    private final long start;
+    private long k;
+    private long fireAt;
+    private boolean closed;
+
+    OpenCalls(IterationCalls calls, Schedule schedule, long start) {
+      this.calls = calls;
+      this.schedule = schedule;
+      this.start = start;
+      this.fireAt = start + schedule.nextFireTimeNs();
+    }
+
+    /** Whether a call is left to take before the iteration's deadline. */
+    synchronized boolean hasNext() {
+      return !closed && k < calls.size() && fireAt - calls.deadlineNanos() < 0;
+    }
+
+    /** The next call's fire time (raw ticker); only when {@link #hasNext}. */
+    synchronized long nextFireAt() {
+      return fireAt;
+    }
+
+    /** Takes the next call if it fires no later than {@code notAfter}; null otherwise. */
+    synchronized Taken take(long notAfter) {
+      if (!hasNext() || fireAt - notAfter > 0) {
+        return null;
+      }
+      Taken taken = new Taken(calls.get(k), fireAt);
+      k++;
+      fireAt = start + schedule.nextFireTimeNs();
+      return taken;
+    }
+
+    /** Nothing more is taken; returns the index of the first call not taken. */
+    synchronized long close() {
+      closed = true;
+      return k;
+    }
+  }
+
+  /**
    * On a thread of a call's own: waits for its fire time, then makes it (or records it cancelled),
    * unless a racer did first. The first racer spins its last {@code spinNanos} to leave on time;
-   * the second only parks, costing no CPU, and wins when the first one's CPU stalled.
+   * the second only parks, costing no CPU, and wins when the first one's CPU stalled. True when
+   * this racer made the call.
    */
-  private void fireAt(
+  private boolean fireAt(
       CallExecutor executor, PlannedCall call, long fireAt, long spinNanos, AtomicBoolean claimed) {
     boolean due;
     try {
@@ -210,14 +291,15 @@ public final class Runner {
       due = false;
     }
     if (!claimed.compareAndSet(false, true)) {
-      return;
+      return false;
     }
     if (due) {
       executor.execute(call, fireAt);
-    } else {
-      executor.skip(
-          call, Outcome.CANCELLED, ctx.stop().isStopped() ? ctx.stop().reason() : "cancelled");
+      return true;
     }
+    executor.skip(
+        call, Outcome.CANCELLED, ctx.stop().isStopped() ? ctx.stop().reason() : "cancelled");
+    return false;
   }
 
   /**

@@ -28,6 +28,11 @@
  *       ({@code TimerFloor ... race}; docs/performance.md). The pair takes one place of the
  *       concurrency cap. Calls handed over late (the dispatcher behind, as at the ceiling) get one
  *       thread, so the race costs nothing when the CPU is short.
+ *   <li>A call's thread whose call ended takes the next call itself when that one is already due
+ *       (the dispatcher behind, calls in flight at the cap). Handing each call back through the
+ *       dispatcher there cost two thread wake-ups a call, a large share of two cores' CPU
+ *       (docs/performance.md, throughput on the user path). A call taken this way is late already;
+ *       its dispatch delay says so, as before.
  *   <li>What is left of the tail is GC pauses and stalls of the whole VM, which a thread doing
  *       nothing but waking every millisecond sees too ({@code scripts/bench-harness.sh} runs that
  *       probe after each measurement). Young pauses were long because long-lived objects were

@@ -36,6 +36,40 @@ class RequestsCsvTest {
   }
 
   @Test
+  void aRowReachesTheFileAtOnceWhenRowsAreSparseAndWithinAWindowWhenTheyCrowd() throws IOException {
+    Path file = dir.resolve("requests.csv");
+    long[] now = {0};
+    List<Runnable> deferred = new ArrayList<>();
+    List<CallRecord> records = ReportFixtures.run().records();
+    try (RequestsCsvWriter csv =
+        RequestsCsvWriter.open(
+            file,
+            dev.pitwall.metrics.ProviderNames.NONE,
+            () -> now[0],
+            (task, delay) -> {
+              assertThat(delay).isEqualTo(RequestsCsvWriter.FLUSH_WITHIN_NANOS);
+              deferred.add(task);
+            })) {
+      csv.accept(records.get(0));
+      assertThat(Files.readAllLines(file)).hasSize(2); // header and the first row, at once
+      now[0] += 1_000_000;
+      csv.accept(records.get(1)); // 1 ms after a flush: held, with a flush due one window later
+      csv.accept(records.get(2)); // the flush already due covers it too
+      assertThat(Files.readAllLines(file)).hasSize(2);
+      assertThat(deferred).hasSize(1);
+      deferred.remove(0).run();
+      assertThat(Files.readAllLines(file)).hasSize(4);
+      now[0] += RequestsCsvWriter.FLUSH_WITHIN_NANOS;
+      csv.accept(records.get(3)); // a window after the last flush: at once
+      assertThat(Files.readAllLines(file)).hasSize(5);
+      assertThat(deferred).isEmpty();
+      now[0] += 1;
+      csv.accept(records.get(4)); // held, and written by close
+    }
+    assertThat(Files.readAllLines(file)).hasSize(6);
+  }
+
+  @Test
   void roundTripsEveryRecordExactly() throws IOException {
     List<CallRecord> records = ReportFixtures.run().records();
     RequestsCsvReader.Result read = RequestsCsvReader.read(write(records));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -44,7 +45,7 @@ public final class SocketTransport implements HttpTransport {
   private static final int MAX_IDLE_PER_HOST = 64;
   private static final int MAX_PROXY_HEAD = 16 * 1024;
 
-  private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
+  private final Map<String, IdlePool> idle = new ConcurrentHashMap<>();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private final SSLContext tlsContext;
   private final ProxySettings proxy;
@@ -98,13 +99,13 @@ public final class SocketTransport implements HttpTransport {
   }
 
   private Connection pooled(String key) {
-    ConcurrentLinkedDeque<Connection> q = idle.get(key);
+    IdlePool q = idle.get(key);
     if (q == null) {
       return null;
     }
     Connection c;
     long now = ticker.nanos();
-    while ((c = q.pollFirst()) != null) {
+    while ((c = q.poll()) != null) {
       if (!c.socket.isClosed() && now - c.idleSinceNs <= keepaliveIdleNanos) {
         return c;
       }
@@ -256,12 +257,39 @@ public final class SocketTransport implements HttpTransport {
       return;
     }
     c.idleSinceNs = ticker.nanos();
-    ConcurrentLinkedDeque<Connection> q =
-        idle.computeIfAbsent(c.key, k -> new ConcurrentLinkedDeque<>());
-    if (q.size() >= MAX_IDLE_PER_HOST) {
+    IdlePool q = idle.get(c.key);
+    if (q == null) {
+      q = idle.computeIfAbsent(c.key, k -> new IdlePool());
+    }
+    if (!q.offer(c)) {
       c.destroy();
-    } else {
-      q.offerFirst(c);
+    }
+  }
+
+  /**
+   * A host's idle connections, most recently used first, with their count kept apart: a {@link
+   * ConcurrentLinkedDeque}'s size() walks the whole deque, once per call when calls are many.
+   */
+  private static final class IdlePool {
+    private final ConcurrentLinkedDeque<Connection> deque = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    Connection poll() {
+      Connection c = deque.pollFirst();
+      if (c != null) {
+        size.decrementAndGet();
+      }
+      return c;
+    }
+
+    /** False when the pool is full: the caller closes the connection. */
+    boolean offer(Connection c) {
+      if (size.incrementAndGet() > MAX_IDLE_PER_HOST) {
+        size.decrementAndGet();
+        return false;
+      }
+      deque.offerFirst(c);
+      return true;
     }
   }
 
