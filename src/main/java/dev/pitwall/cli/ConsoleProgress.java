@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -18,6 +19,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ConsoleProgress implements ProgressListener {
   private static final long LINE_EVERY_NS = Duration.ofSeconds(5).toNanos();
+
+  /** Offscreen draws before the real bar: past the JIT's thresholds for the renderer's code. */
+  private static final int PRIMING_DRAWS = 5_000;
 
   /** How often the bar's message (iteration, errors, spend) is brought up to date. */
   private static final long EXTRA_EVERY_NS = Duration.ofMillis(100).toNanos();
@@ -46,20 +50,43 @@ final class ConsoleProgress implements ProgressListener {
     lastLineNs.set(ticker.nanos());
     lastExtraNs.set(ticker.nanos() - EXTRA_EVERY_NS);
     if (terminal && plannedCalls > 0) {
+      // The width is asked once: the library otherwise asks at every redraw, which on most
+      // terminals runs `stty` in a new process beside the calls being timed.
+      int width = new ConsoleProgressBarConsumer(out).getMaxRenderedLength();
+      primeRenderer(plannedCalls, width);
       bar =
           new ProgressBarBuilder()
               .setTaskName("calls")
               .setInitialMax(plannedCalls)
               .setStyle(ProgressBarStyle.ASCII)
-              // The width is asked once: the library otherwise asks at every redraw, which on
-              // most terminals runs `stty` in a new process beside the calls being timed.
-              .setConsumer(
-                  new ConsoleProgressBarConsumer(
-                      out, new ConsoleProgressBarConsumer(out).getMaxRenderedLength()))
+              .setConsumer(new ConsoleProgressBarConsumer(out, width))
               // Once a second, the library's default: each redraw wakes a thread and the
               // terminal beside the calls being timed (bench-truth.sh measures the effect).
               .setUpdateIntervalMillis(1000)
               .build();
+    }
+  }
+
+  /**
+   * Draws a bar {@link #PRIMING_DRAWS} times into nothing before the real one: drawn once a second,
+   * the renderer's code would otherwise be compiled piecemeal through the whole run, beside the
+   * calls being timed (the largest group of compilations left after the run's own priming,
+   * docs/performance.md).
+   */
+  private static void primeRenderer(long plannedCalls, int width) {
+    try (ProgressBar offscreen =
+        new ProgressBarBuilder()
+            .setTaskName("calls")
+            .setInitialMax(plannedCalls)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new DelegatingProgressBarConsumer(line -> {}, width))
+            .setUpdateIntervalMillis(Integer.MAX_VALUE)
+            .build()) {
+      for (int i = 1; i <= PRIMING_DRAWS; i++) {
+        offscreen.stepTo(i % plannedCalls);
+        offscreen.setExtraMessage("iteration " + i + "/" + PRIMING_DRAWS + ", errors 0, $0.0000");
+        offscreen.refresh();
+      }
     }
   }
 
