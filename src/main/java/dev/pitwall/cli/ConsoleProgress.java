@@ -55,16 +55,21 @@ final class ConsoleProgress implements ProgressListener {
       int width = new ConsoleProgressBarConsumer(out).getMaxRenderedLength();
       primeRenderer(plannedCalls, width);
       bar =
-          new ProgressBarBuilder()
-              .setTaskName("calls")
-              .setInitialMax(plannedCalls)
-              .setStyle(ProgressBarStyle.ASCII)
+          barOf(plannedCalls)
               .setConsumer(new ConsoleProgressBarConsumer(out, width))
               // Once a second, the library's default: each redraw wakes a thread and the
               // terminal beside the calls being timed (bench-truth.sh measures the effect).
               .setUpdateIntervalMillis(1000)
               .build();
     }
+  }
+
+  /** The bar as drawn, both the real one and the offscreen one that primes its renderer. */
+  private static ProgressBarBuilder barOf(long plannedCalls) {
+    return new ProgressBarBuilder()
+        .setTaskName("calls")
+        .setInitialMax(plannedCalls)
+        .setStyle(ProgressBarStyle.ASCII);
   }
 
   /**
@@ -75,10 +80,7 @@ final class ConsoleProgress implements ProgressListener {
    */
   private static void primeRenderer(long plannedCalls, int width) {
     try (ProgressBar offscreen =
-        new ProgressBarBuilder()
-            .setTaskName("calls")
-            .setInitialMax(plannedCalls)
-            .setStyle(ProgressBarStyle.ASCII)
+        barOf(plannedCalls)
             .setConsumer(new DelegatingProgressBarConsumer(line -> {}, width))
             .setUpdateIntervalMillis(Integer.MAX_VALUE)
             .build()) {

@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -269,10 +268,5 @@ public final class CannedServer implements AutoCloseable {
         // best effort
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "CannedServer[%s]", baseUrl());
   }
 }
