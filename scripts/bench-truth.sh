@@ -34,7 +34,8 @@ grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
 
 # The server is a JVM too: its own per-call code compiles over its first thousands of calls, and a
 # compilation beside a timed call delays the server, not the client. Warm it first, at full speed,
-# so neither client below meets a server still compiling (SERVER_WARMUP=0 skips this).
+# so neither client below meets a server still compiling (SERVER_WARMUP=0 skips this). floor.py
+# sends pitwall's own request, byte for byte, so this warms the code pitwall's requests take too.
 echo "== server warm-up: ${SERVER_WARMUP:-3000} immediate calls"
 python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 truth/warmup >/dev/null
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The floor of client timing error: the simplest reader of the same streams.
 
-One keep-alive socket, the request written with one sendall, the response read with recv into a
+One keep-alive socket, pitwall's own request written with one sendall, the response read with recv into a
 buffer, token events found by a plain byte search, every stamp from time.monotonic_ns(). It measures
 TTFT and E2E as pitwall defines them (first and last token-bearing event after the send) and prints
 one CSV line per call: generation_id,ttft_ns,e2e_ns.
@@ -14,11 +14,17 @@ import time
 
 host, port, calls, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 model = (sys.argv[5] if len(sys.argv) > 5 else "truth/model").encode()
-body = (b'{"model":"' + model + b'","stream":true,"max_tokens":500,"temperature":0,'
-        b'"stream_options":{"include_usage":true},'
-        b'"messages":[{"role":"user","content":"Say hello"}]}')
-request = (b"POST /api/v1/chat/completions HTTP/1.1\r\nHost: " + host.encode()
+# Byte for byte the request `pitwall run` sends for src/bench/truth/suite.yaml (its headers, its
+# body's keys in its order): the server then runs the same code for both clients, and the server's
+# warm-up with this reader compiles the code pitwall's requests take. With a request of its own
+# shape, the floor measured a server warmed for it while pitwall met one still compiling.
+body = (b'{"model":"' + model + b'","messages":[{"role":"user","content":"Say hello"}],'
+        b'"max_tokens":500,"temperature":0.0,"stream":true,'
+        b'"stream_options":{"include_usage":true},"usage":{"include":true}}')
+request = (b"POST /api/v1/chat/completions HTTP/1.1\r\nHost: " + host.encode() + b":" + str(port).encode()
            + b"\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n"
+           + b"User-Agent: pitwall\r\nHTTP-Referer: https://github.com/pitwall-dev/pitwall\r\n"
+           + b"X-Title: pitwall\r\nX-OpenRouter-Title: pitwall\r\n"
            + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
 TOKEN = b'"content":"'   # a delta with content; the role-only first chunk has "content":""
 END = b"\r\n0\r\n\r\n"   # the chunked body's last chunk
