@@ -234,6 +234,23 @@ class HttpLlmClientTest {
   }
 
   @Test
+  void aTlsHandshakeTheServerNeverAnswersTimesOutAtTheConnectTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      URI https = URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/api/v1");
+      Timeouts t =
+          new Timeouts(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5));
+      try (LlmClient c = LlmClients.http(ClientConfig.of(https, null), Ticker.system())) {
+        // the kernel completes the TCP handshake from the backlog; nobody ever reads or writes
+        ClientResult r = c.complete(call(streaming(), t));
+        assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(r.errorMessage())
+            .isEqualTo("connect timeout after 200 ms (the TLS handshake with 127.0.0.1 timed out)");
+        assertThat(r.tDoneNs() - r.tSendNs()).isBetween(200 * MS, 5_000 * MS);
+      }
+    }
+  }
+
+  @Test
   void tlsFailureIsAConnectError() throws Exception {
     try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Thread t =

@@ -28,9 +28,10 @@ import javax.net.ssl.SSLSocketFactory;
  * A lean blocking HTTP/1.1 client: one socket per exchange, TCP_NODELAY, keep-alive pool per host,
  * chunked and fixed-length bodies decoded inside the connection's own 16 KiB buffer (the caller
  * gets slices of it), TLS through the JDK's {@link SSLSocket} with host-name verification and SNI,
- * HTTPS through an HTTP {@code CONNECT} tunnel when a proxy applies. Timeouts are socket read
- * timeouts set before every read, so a stalled stream is noticed exactly when its deadline passes,
- * with no timer thread.
+ * HTTPS through an HTTP {@code CONNECT} tunnel when a proxy applies. Sockets block in the kernel
+ * with no timeout of their own: each blocking step (connect, tunnel, handshake, write, read) arms
+ * its deadline on a {@link DeadlineWatchdog}, which closes the socket when the deadline passes, so
+ * a stalled stream is noticed when its deadline passes and a read costs one system call.
  *
  * <p>Each exchange reports when its request went out ({@link Exchange#sentNanos}, after connect,
  * tunnel and handshake) and how long those took on a new connection, so connection set-up never
@@ -51,6 +52,7 @@ public final class SocketTransport implements HttpTransport {
   private final ProxySettings proxy;
   private final long keepaliveIdleNanos;
   private final Ticker ticker;
+  private final DeadlineWatchdog watchdog;
   private volatile SSLSocketFactory tls;
   private volatile boolean closed;
 
@@ -60,6 +62,7 @@ public final class SocketTransport implements HttpTransport {
     this.proxy = config.proxy();
     this.keepaliveIdleNanos = config.keepaliveIdle().toNanos();
     this.ticker = ticker;
+    this.watchdog = new DeadlineWatchdog(ticker);
   }
 
   @Override
@@ -116,25 +119,25 @@ public final class SocketTransport implements HttpTransport {
 
   private Connection connect(String key, String host, int port, boolean https, long timeoutNanos)
       throws IOException {
-    int ms = millis(timeoutNanos);
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     boolean tunnel = https && proxy != null && proxy.appliesTo(bare);
     long t0 = ticker.nanos();
     Socket raw = new Socket();
+    DeadlineWatchdog.Guard guard = watchdog.guard(raw);
     try {
       raw.setTcpNoDelay(true);
       raw.setKeepAlive(true);
       String to = tunnel ? proxy.host() : bare;
       int toPort = tunnel ? proxy.port() : port;
+      String what = tunnel ? "the proxy " + proxy.address() : host + ":" + port;
+      guard.arm(timeoutNanos);
       try {
-        raw.connect(new InetSocketAddress(to, toPort), ms);
-      } catch (SocketTimeoutException e) {
-        throw new HttpConnectTimeoutException(
-            "connect to "
-                + (tunnel ? "the proxy " + proxy.address() : host + ":" + port)
-                + " timed out");
-      } catch (ConnectException e) {
-        if (!tunnel) {
+        raw.connect(new InetSocketAddress(to, toPort)); // blocking: a timed one would not be
+      } catch (IOException e) {
+        if (guard.disarm()) {
+          throw new HttpConnectTimeoutException("connect to " + what + " timed out");
+        }
+        if (!tunnel || !(e instanceof ConnectException)) {
           throw e;
         }
         throw new ConnectException(
@@ -146,8 +149,19 @@ public final class SocketTransport implements HttpTransport {
                 + e.getMessage()
                 + ")");
       }
+      if (guard.disarm()) {
+        throw new HttpConnectTimeoutException("connect to " + what + " timed out");
+      }
       if (tunnel) {
-        openTunnel(raw, host, port, ms);
+        guard.arm(timeoutNanos);
+        try {
+          openTunnel(raw, host, port);
+        } finally {
+          if (guard.disarm()) {
+            throw new HttpConnectTimeoutException(
+                "the proxy " + proxy.address() + " did not open a tunnel in time");
+          }
+        }
       }
       long t1 = ticker.nanos();
       Socket s = raw;
@@ -156,12 +170,18 @@ public final class SocketTransport implements HttpTransport {
         SSLParameters params = ssl.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS"); // host-name check; SNI comes with bare
         ssl.setSSLParameters(params);
-        ssl.setSoTimeout(ms);
-        ssl.startHandshake();
+        guard.arm(timeoutNanos);
+        try {
+          ssl.startHandshake();
+        } finally {
+          if (guard.disarm()) {
+            throw new HttpConnectTimeoutException("the TLS handshake with " + host + " timed out");
+          }
+        }
         s = ssl;
       }
       long tlsNs = https ? ticker.nanos() - t1 : 0;
-      Connection c = new Connection(this, key, s, t1 - t0, tlsNs);
+      Connection c = new Connection(this, key, s, guard, t1 - t0, tlsNs);
       open.add(c);
       if (closed) {
         c.destroy();
@@ -169,6 +189,7 @@ public final class SocketTransport implements HttpTransport {
       }
       return c;
     } catch (IOException | RuntimeException e) {
+      guard.release();
       raw.close();
       throw e;
     }
@@ -192,7 +213,7 @@ public final class SocketTransport implements HttpTransport {
    * Asks the proxy for a tunnel ({@code CONNECT host:port}) and reads its answer byte by byte, so
    * nothing of the TLS stream behind it is consumed. Credentials go only into this request.
    */
-  private void openTunnel(Socket raw, String host, int port, int timeoutMs) throws IOException {
+  private void openTunnel(Socket raw, String host, int port) throws IOException {
     String authority = host + ":" + port;
     StringBuilder sb = new StringBuilder(160);
     sb.append("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ").append(authority);
@@ -204,7 +225,6 @@ public final class SocketTransport implements HttpTransport {
     sb.append("\r\n");
     raw.getOutputStream().write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     raw.getOutputStream().flush();
-    raw.setSoTimeout(timeoutMs);
     java.io.InputStream in = raw.getInputStream();
     StringBuilder head = new StringBuilder(128);
     while (!head.toString().endsWith("\r\n\r\n") && !head.toString().endsWith("\n\n")) {
@@ -304,14 +324,7 @@ public final class SocketTransport implements HttpTransport {
       c.destroy();
     }
     idle.clear();
-  }
-
-  static int millis(long nanos) {
-    if (nanos <= 0) {
-      return 1;
-    }
-    long ms = (nanos + 999_999) / 1_000_000;
-    return ms > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) ms;
+    watchdog.close();
   }
 
   private static byte[] encode(Request r, String host, int port, boolean https) {
@@ -364,12 +377,12 @@ public final class SocketTransport implements HttpTransport {
     private final SocketTransport owner;
     private final String key;
     private final Socket socket;
+    private final DeadlineWatchdog.Guard guard;
     private final java.io.InputStream in;
     private final java.io.OutputStream out;
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int lim;
-    private int lastTimeoutMs = -1;
     private boolean used;
     private boolean inUse;
     private long connectNs;
@@ -385,11 +398,18 @@ public final class SocketTransport implements HttpTransport {
     private boolean keepAlive;
     private int sliceOff;
 
-    Connection(SocketTransport owner, String key, Socket socket, long connectNs, long tlsNs)
+    Connection(
+        SocketTransport owner,
+        String key,
+        Socket socket,
+        DeadlineWatchdog.Guard guard,
+        long connectNs,
+        long tlsNs)
         throws IOException {
       this.owner = owner;
       this.key = key;
       this.socket = socket;
+      this.guard = guard;
       this.connectNs = connectNs;
       this.tlsNs = tlsNs;
       this.in = socket.getInputStream();
@@ -407,15 +427,25 @@ public final class SocketTransport implements HttpTransport {
       headers.clear();
       pos = 0;
       lim = 0;
+      if (headTimeoutNanos <= 0) {
+        throw new SocketTimeoutException("deadline passed");
+      }
+      guard.arm(headTimeoutNanos); // a server that reads nothing must not hold the write for ever
       try {
         sentNs = owner.ticker.nanos();
         out.write(request);
         out.flush();
       } catch (IOException e) {
+        if (guard.disarm()) {
+          throw new SocketTimeoutException("the request could not be written in time");
+        }
         if (reused) {
           throw new StaleConnectionException(e.getMessage());
         }
         throw e;
+      }
+      if (guard.disarm()) {
+        throw new SocketTimeoutException("the request could not be written in time");
       }
       readHead(headTimeoutNanos, reused);
       return this;
@@ -598,12 +628,19 @@ public final class SocketTransport implements HttpTransport {
       if (timeoutNanos <= 0) {
         throw new SocketTimeoutException("deadline passed");
       }
-      int ms = millis(timeoutNanos);
-      if (ms != lastTimeoutMs) {
-        socket.setSoTimeout(ms);
-        lastTimeoutMs = ms;
+      guard.arm(timeoutNanos);
+      int n;
+      try {
+        n = in.read(buf, lim, buf.length - lim);
+      } catch (IOException e) {
+        if (guard.disarm()) {
+          throw new SocketTimeoutException("Read timed out");
+        }
+        throw e;
       }
-      int n = in.read(buf, lim, buf.length - lim);
+      if (guard.disarm()) {
+        throw new SocketTimeoutException("Read timed out");
+      }
       if (n > 0) {
         lim += n;
       }
@@ -644,6 +681,7 @@ public final class SocketTransport implements HttpTransport {
 
     void destroy() {
       owner.forget(this);
+      guard.release();
       try {
         socket.close();
       } catch (IOException ignored) {
