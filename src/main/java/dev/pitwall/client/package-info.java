@@ -16,8 +16,11 @@
  * TTFT at every percentile, and timing is what pitwall measures, so it is the default; the figures
  * are in docs/performance.md. Read rates from one stream swing with the machine's load (the JDK
  * client's selector thread gives it a second share of a contended CPU), so they do not decide.
- * Timeouts are socket read timeouts computed from the call's deadlines before every read: no timer
- * thread, and a stall is seen when its deadline passes.
+ * Sockets block in the kernel with no timeout of their own: each blocking step arms the call's
+ * deadline on one watchdog thread per transport ({@code internal.DeadlineWatchdog}), which closes
+ * the socket when the deadline passes, so a stall is seen when its deadline passes. Socket read
+ * timeouts did the same job before, but in JDK 17 one timed read leaves a socket non-blocking for
+ * good, and each read then took three system calls and a park instead of one.
  *
  * <p>The network path (docs/client.md, The network path): TLS is the JDK's {@code SSLSocket} with
  * host-name verification and SNI on the default {@code SSLContext} (so the standard {@code
