@@ -60,7 +60,7 @@ public record Suite(
         generationStats);
   }
 
-  /** This suite with other iterations (the primer's one short iteration, say). */
+  /** This suite with other iterations (the primer's few short ones, say). */
   public Suite withIterations(Iterations other) {
     return new Suite(
         name,
