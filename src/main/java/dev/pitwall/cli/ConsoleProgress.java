@@ -23,7 +23,7 @@ final class ConsoleProgress implements ProgressListener {
   /** Offscreen draws before the real bar: past the JIT's thresholds for the renderer's code. */
   private static final int PRIMING_DRAWS = 5_000;
 
-  /** How often the bar's message (iteration, errors, spend) is brought up to date. */
+  /** How often the bar's count and message (iteration, errors, spend) are brought up to date. */
   private static final long EXTRA_EVERY_NS = Duration.ofMillis(100).toNanos();
 
   private final PrintStream out;
@@ -110,12 +110,13 @@ final class ConsoleProgress implements ProgressListener {
     spent = spentUsd;
     ProgressBar b = bar;
     if (b != null) {
-      b.stepTo(n);
-      // The bar is drawn once a second: its message need not be rebuilt (a string and a money
-      // rounding) for each of thousands of calls a second, only a few times between redraws.
+      // The bar is drawn once a second: it needs its count and message (a string and a money
+      // rounding) only a few times between redraws, not for each of thousands of calls a second,
+      // where its count alone, a lock of the library's, had every worker queue behind it.
       long now = ticker.nanos();
       long prev = lastExtraNs.get();
       if ((now - prev >= EXTRA_EVERY_NS || n == planned) && lastExtraNs.compareAndSet(prev, now)) {
+        b.stepTo(done.get());
         b.setExtraMessage(extra());
       }
       return;
@@ -135,7 +136,8 @@ final class ConsoleProgress implements ProgressListener {
   public void finished() {
     ProgressBar b = bar;
     if (b != null) {
-      b.setExtraMessage(extra()); // the last calls' errors and spend, whenever they came
+      b.stepTo(done.get()); // the last calls' count, errors and spend, whenever they came
+      b.setExtraMessage(extra());
       b.close();
     }
   }

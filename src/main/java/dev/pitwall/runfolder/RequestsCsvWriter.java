@@ -5,21 +5,22 @@ import dev.pitwall.metrics.CallSink;
 import dev.pitwall.metrics.ProviderNames;
 import dev.pitwall.text.Fmt;
 import dev.pitwall.time.Ticker;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -29,11 +30,18 @@ import org.apache.commons.csv.CSVPrinter;
  * once when the last flush is older than that (one call at a time, the usual case), otherwise by a
  * flush at most that much later, so thousands of rows a second cost tens of writes, not thousands.
  * A crash or a kill -9 loses at most the rows of the last {@value #FLUSH_WITHIN_MS} ms; Ctrl-C ends
- * the run normally and {@link #close} writes everything. Thread-safe: {@link #accept} may be called
- * from every worker at once (a row is formatted outside the lock and appended under it).
+ * the run normally and {@link #close} writes everything.
+ *
+ * <p>Thread-safe, and no caller ever waits for another: {@link #accept} may be called from every
+ * worker at once. An attempt is queued; whichever thread holds the file formats and appends every
+ * queued row before letting go, and a thread that finds the file held leaves its row to the holder
+ * (the lock is only ever tried). So rows are formatted by one thread at a time, as they were when
+ * every worker waited on one lock, without the waiting: with 64 workers on two cores, the holder
+ * was often descheduled while the others parked and woke in turn behind it.
  *
  * <p>A disk failure is fatal I/O, not an outcome: {@link #accept} then throws {@link
- * UncheckedIOException} (a failure of a deferred flush is thrown by the next accept or close).
+ * UncheckedIOException} (a failure met while appending or flushing for another thread is thrown by
+ * the next accept or by close).
  */
 public final class RequestsCsvWriter implements CallSink {
   static final CSVFormat FORMAT =
@@ -47,14 +55,26 @@ public final class RequestsCsvWriter implements CallSink {
   /** A row is about 500 characters: a builder of this size per row never regrows. */
   private static final int ROW_CHARS = 1024;
 
-  private final CSVPrinter printer;
-  private final Writer out;
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  private final OutputStream out;
+
+  /**
+   * The writer's own copy of the format: {@link CSVFormat#print(Object, Appendable, boolean)} is
+   * synchronized on the format, and a shared one would be a monitor between writers.
+   */
+  private final CSVFormat format = FORMAT.builder().get();
+
   private final ProviderNames names;
   private final Ticker ticker;
   private final Later later;
+  private final Queue<CallRecord> queued = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock file = new ReentrantLock();
+  // guarded by file
   private long lastFlushNs;
   private boolean flushPending;
-  private IOException deferredFailure;
+  private boolean closed;
+  private volatile IOException deferredFailure;
   private ScheduledExecutorService flusher;
 
   /** Runs a task after a delay: a daemon thread's timer, or a test's hand. */
@@ -63,9 +83,7 @@ public final class RequestsCsvWriter implements CallSink {
     void run(Runnable task, long delayNanos);
   }
 
-  private RequestsCsvWriter(
-      CSVPrinter printer, Writer out, ProviderNames names, Ticker ticker, Later later) {
-    this.printer = printer;
+  private RequestsCsvWriter(OutputStream out, ProviderNames names, Ticker ticker, Later later) {
     this.out = out;
     this.names = names;
     this.ticker = ticker;
@@ -99,11 +117,10 @@ public final class RequestsCsvWriter implements CallSink {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    CSVPrinter printer =
-        FORMAT.builder().setHeader(RequestsColumns.ALL.toArray(String[]::new)).get().print(out);
-    printer.flush();
-    return new RequestsCsvWriter(printer, out, names, ticker, later);
+    OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES);
+    out.write(bytes(FORMAT, RequestsColumns.ALL));
+    out.flush();
+    return new RequestsCsvWriter(out, names, ticker, later);
   }
 
   /**
@@ -111,24 +128,23 @@ public final class RequestsCsvWriter implements CallSink {
    * row path is compiled before the first measured call.
    */
   public static RequestsCsvWriter discarding(ProviderNames names) {
-    try {
-      // buffered and encoded as the file's writer is, so the same code is warmed
-      Writer out =
-          new BufferedWriter(
-              new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
-      return new RequestsCsvWriter(FORMAT.print(out), out, names, Ticker.system(), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a null writer does not fail
-    }
+    // buffered as the file's writer is, so the same code is warmed
+    return new RequestsCsvWriter(
+        new BufferedOutputStream(OutputStream.nullOutputStream(), BUFFER_BYTES),
+        names,
+        Ticker.system(),
+        null);
   }
 
   @Override
   public void accept(CallRecord record) {
-    String line = line(toRow(record, names));
-    synchronized (this) {
+    throwDeferred();
+    queued.add(record);
+    // The holder may have let go after its last look at the queue and before this row came:
+    // whoever takes the file next appends it, and when nobody holds it that is this thread.
+    while (!queued.isEmpty() && file.tryLock()) {
       try {
-        throwDeferred();
-        out.write(line);
+        appendQueued();
         long now = ticker.nanos();
         if (now - lastFlushNs >= FLUSH_WITHIN_NANOS) {
           out.flush();
@@ -139,26 +155,45 @@ public final class RequestsCsvWriter implements CallSink {
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to requests.csv", e);
+      } finally {
+        file.unlock();
       }
     }
   }
 
-  /** The rows written since the last flush, a flush window after the first of them. */
-  private synchronized void deferredFlush() {
-    flushPending = false;
-    try {
-      out.flush();
-    } catch (IOException e) {
-      deferredFailure = e;
+  /** Appends every queued row to the buffer; the file's lock is held. */
+  private void appendQueued() throws IOException {
+    if (closed) {
+      throw new IOException("requests.csv is closed");
     }
-    lastFlushNs = ticker.nanos();
+    for (CallRecord row = queued.poll(); row != null; row = queued.poll()) {
+      out.write(bytes(format, toRow(row, names)));
+    }
   }
 
-  private void throwDeferred() throws IOException {
+  /** The rows written since the last flush, a flush window after the first of them. */
+  private void deferredFlush() {
+    file.lock();
+    try {
+      flushPending = false;
+      if (closed) {
+        return;
+      }
+      appendQueued();
+      out.flush();
+      lastFlushNs = ticker.nanos();
+    } catch (IOException e) {
+      deferredFailure = e;
+    } finally {
+      file.unlock();
+    }
+  }
+
+  private void throwDeferred() {
     IOException e = deferredFailure;
     if (e != null) {
       deferredFailure = null;
-      throw e;
+      throw new UncheckedIOException("cannot append to requests.csv", e);
     }
   }
 
@@ -177,28 +212,49 @@ public final class RequestsCsvWriter implements CallSink {
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    if (flusher != null) {
-      flusher.shutdownNow();
+  public void close() throws IOException {
+    synchronized (this) {
+      if (flusher != null) {
+        flusher.shutdownNow();
+      }
     }
-    printer.close(true);
-    throwDeferred();
+    file.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      appendQueued();
+      closed = true;
+      out.close();
+    } finally {
+      file.unlock();
+    }
+    IOException e = deferredFailure;
+    if (e != null) {
+      deferredFailure = null;
+      throw e;
+    }
+  }
+
+  /** A row's CSV line in UTF-8. */
+  private static byte[] bytes(CSVFormat format, List<?> row) {
+    return line(format, row).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
    * The CSV line of a row, exactly as {@link CSVPrinter#printRecord} writes it (same format, same
-   * quoting), built apart so the writer's lock is held only to append it.
+   * quoting).
    */
-  static String line(List<Object> row) {
+  private static String line(CSVFormat format, List<?> row) {
     StringBuilder sb = new StringBuilder(ROW_CHARS);
     try {
       for (int i = 0; i < row.size(); i++) {
-        FORMAT.print(row.get(i), sb, i == 0);
+        format.print(row.get(i), sb, i == 0);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
-    return sb.append(FORMAT.getRecordSeparator()).toString();
+    return sb.append(format.getRecordSeparator()).toString();
   }
 
   /** The row of one attempt, in {@link RequestsColumns#ALL} order; null is an empty cell. */

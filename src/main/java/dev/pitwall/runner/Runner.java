@@ -7,6 +7,7 @@ import dev.pitwall.suite.Load;
 import dev.pitwall.suite.LoadMode;
 import dev.pitwall.suite.Plan;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -168,20 +169,18 @@ public final class Runner {
     InFlight inFlight = new InFlight(load.concurrency());
     OpenCalls open = new OpenCalls(calls, schedule, ctx.ticker().nanos());
     while (true) {
-      long fireAt;
-      synchronized (open) {
-        if (!open.hasNext()) {
-          break; // all taken, or the iteration's time is up (calls in flight end inside it)
-        }
-        fireAt = open.nextFireAt();
+      OptionalLong nextAt = open.nextFireAt();
+      if (nextAt.isEmpty()) {
+        break; // all taken, or the iteration's time is up (calls in flight end inside it)
       }
+      long fireAt = nextAt.getAsLong();
       if (!waitUntil(fireAt - HANDOFF_LEAD_NANOS, 0, () -> false) || !executor.mayStart()) {
         break;
       }
       if (!inFlight.acquire(() -> ctx.stop().isStopped())) {
         break;
       }
-      Taken next = open.take(ctx.ticker().nanos() + HANDOFF_LEAD_NANOS);
+      OpenCalls.Taken next = open.take(ctx.ticker().nanos() + HANDOFF_LEAD_NANOS);
       if (next == null) {
         inFlight.release(); // an ending call took it: look at the one after
         continue;
@@ -216,62 +215,11 @@ public final class Runner {
    */
   private void carryOn(CallExecutor executor, OpenCalls open) {
     while (!Thread.currentThread().isInterrupted() && executor.mayStart()) {
-      Taken next = open.take(ctx.ticker().nanos());
+      OpenCalls.Taken next = open.take(ctx.ticker().nanos());
       if (next == null) {
         return;
       }
       executor.execute(next.call(), next.fireAt());
-    }
-  }
-
-  /** A call of the open loop and the raw ticker time the schedule fires it at. */
-  private record Taken(PlannedCall call, long fireAt) {}
-
-  /**
-   * The open loop's calls not yet taken, in schedule order, shared by the dispatcher and the
-   * threads of ending calls; each call is taken once. The schedule is not thread-safe: it is only
-   * advanced under this object's lock.
-   */
-  private static final class OpenCalls {
-    private final IterationCalls calls;
-    private final Schedule schedule;
-    private final long start;
-    private long k;
-    private long fireAt;
-    private boolean closed;
-
-    OpenCalls(IterationCalls calls, Schedule schedule, long start) {
-      this.calls = calls;
-      this.schedule = schedule;
-      this.start = start;
-      this.fireAt = start + schedule.nextFireTimeNs();
-    }
-
-    /** Whether a call is left to take before the iteration's deadline. */
-    synchronized boolean hasNext() {
-      return !closed && k < calls.size() && fireAt - calls.deadlineNanos() < 0;
-    }
-
-    /** The next call's fire time (raw ticker); only when {@link #hasNext}. */
-    synchronized long nextFireAt() {
-      return fireAt;
-    }
-
-    /** Takes the next call if it fires no later than {@code notAfter}; null otherwise. */
-    synchronized Taken take(long notAfter) {
-      if (!hasNext() || fireAt - notAfter > 0) {
-        return null;
-      }
-      Taken taken = new Taken(calls.get(k), fireAt);
-      k++;
-      fireAt = start + schedule.nextFireTimeNs();
-      return taken;
-    }
-
-    /** Nothing more is taken; returns the index of the first call not taken. */
-    synchronized long close() {
-      closed = true;
-      return k;
     }
   }
 

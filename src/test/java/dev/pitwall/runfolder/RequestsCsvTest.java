@@ -162,6 +162,15 @@ class RequestsCsvTest {
   }
 
   @Test
+  void aRowAfterCloseIsAnErrorNotASilentLoss() throws IOException {
+    RequestsCsvWriter csv = RequestsCsvWriter.open(dir.resolve("requests.csv"));
+    csv.close();
+    assertThatThrownBy(() -> csv.accept(ReportFixtures.run().records().get(0)))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("requests.csv");
+  }
+
+  @Test
   void rowsAreOnDiskBeforeClose() throws IOException {
     Path file = dir.resolve("requests.csv");
     try (RequestsCsvWriter csv = RequestsCsvWriter.open(file)) {
