@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -22,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes requests.csv: one row per attempt, appended as each attempt ends. A row reaches the file
@@ -52,9 +49,6 @@ public final class RequestsCsvWriter implements CallSink {
   /** The most a row waits in the buffer before it is written to the file. */
   static final long FLUSH_WITHIN_NANOS = FLUSH_WITHIN_MS * 1_000_000;
 
-  /** A row is about 500 characters: a builder of this size per row never regrows. */
-  private static final int ROW_CHARS = 1024;
-
   private static final int BUFFER_BYTES = 64 * 1024;
 
   private final OutputStream out;
@@ -74,6 +68,8 @@ public final class RequestsCsvWriter implements CallSink {
   private long lastFlushNs;
   private boolean flushPending;
   private boolean closed;
+  private long isoSecond;
+  private String isoPrefix;
   private volatile IOException deferredFailure;
   private ScheduledExecutorService flusher;
 
@@ -118,7 +114,7 @@ public final class RequestsCsvWriter implements CallSink {
       Files.createDirectories(parent);
     }
     OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES);
-    out.write(bytes(FORMAT, RequestsColumns.ALL));
+    out.write(headerBytes());
     out.flush();
     return new RequestsCsvWriter(out, names, ticker, later);
   }
@@ -167,7 +163,7 @@ public final class RequestsCsvWriter implements CallSink {
       throw new IOException("requests.csv is closed");
     }
     for (CallRecord row = queued.poll(); row != null; row = queued.poll()) {
-      out.write(bytes(format, toRow(row, names)));
+      out.write(rowBytes(row));
     }
   }
 
@@ -236,91 +232,162 @@ public final class RequestsCsvWriter implements CallSink {
     }
   }
 
-  /** A row's CSV line in UTF-8. */
-  private static byte[] bytes(CSVFormat format, List<?> row) {
-    return line(format, row).getBytes(StandardCharsets.UTF_8);
+  /** The header's CSV line in UTF-8. */
+  private static byte[] headerBytes() {
+    Row row = new Row(FORMAT);
+    for (String column : RequestsColumns.ALL) {
+      row.text(column);
+    }
+    return row.bytes();
   }
 
   /**
-   * The CSV line of a row, exactly as {@link CSVPrinter#printRecord} writes it (same format, same
-   * quoting).
+   * One attempt's CSV line in UTF-8, in {@link RequestsColumns#ALL} order; an absent value is an
+   * empty cell. Under the file's lock: the writer's format and second are its own.
    */
-  private static String line(CSVFormat format, List<?> row) {
-    StringBuilder sb = new StringBuilder(ROW_CHARS);
-    try {
-      for (int i = 0; i < row.size(); i++) {
-        format.print(row.get(i), sb, i == 0);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringBuilder does not fail
+  private byte[] rowBytes(CallRecord r) {
+    Row row = new Row(format);
+    row.number(r.callId());
+    row.number(r.attempt());
+    row.number(r.iteration());
+    row.text(r.phase().name());
+    row.text(r.cellId());
+    row.text(r.promptId());
+    row.text(r.model());
+    row.text(r.requestedProvider());
+    row.text(r.servedProvider());
+    row.text(r.servedModel());
+    row.text(r.fallback(names));
+    row.text(r.generationId());
+    row.text(r.outcome().name());
+    row.count(r.httpStatus() > 0 ? r.httpStatus() : -1);
+    row.text(r.errorCode());
+    row.text(oneLine(r.errorMessage()));
+    row.number(isoUtc(r.wallStartEpochMs()));
+    row.stamp(r.tSchedNs());
+    row.stamp(r.tCallSchedNs());
+    row.stamp(r.tSendNs());
+    row.stamp(r.tFirstNs());
+    row.stamp(r.tAnswerNs());
+    row.stamp(r.tLastNs());
+    row.stamp(r.tDoneNs());
+    row.duration(r.ttftNs());
+    row.duration(r.ttfaNs());
+    row.duration(r.e2eNs());
+    row.duration(r.outcome().isSuccess() ? r.callE2eNs() : CallRecord.NONE);
+    row.duration(r.tpotNs());
+    row.number(Fmt.fixed(r.outputTokensPerSecond(), 3));
+    row.duration(r.dispatchDelayNs());
+    row.count(r.tokenEvents());
+    row.count(r.promptTokens());
+    row.count(r.completionTokens());
+    row.count(r.reasoningTokens());
+    row.count(r.cachedTokens());
+    row.text(r.tokenSource().name());
+    row.number(Fmt.money(r.costUsd()));
+    row.text(r.nonce());
+    row.exactMs(r.connectNs());
+    row.exactMs(r.tlsNs());
+    row.text(r.byok());
+    row.number(r.genLatencyMs() == null ? "" : Fmt.fixed(r.genLatencyMs(), 1));
+    row.number(r.genTimeMs() == null ? "" : Fmt.fixed(r.genTimeMs(), 1));
+    return row.bytes();
+  }
+
+  /**
+   * The wall-clock start as {@link Instant#toString} writes it (ISO-8601, UTC), the date and time
+   * of day made once a second instead of for each row: Instant's formatter was a third of a row's
+   * cost.
+   */
+  private String isoUtc(long epochMs) {
+    long second = Math.floorDiv(epochMs, 1000);
+    int ms = Math.floorMod(epochMs, 1000);
+    if (second != isoSecond || isoPrefix == null) {
+      String whole = Instant.ofEpochSecond(second).toString(); // ...THH:MM:SSZ
+      isoPrefix = whole.substring(0, whole.length() - 1);
+      isoSecond = second;
     }
-    return sb.append(format.getRecordSeparator()).toString();
+    if (ms == 0) {
+      return isoPrefix + "Z";
+    }
+    return isoPrefix + (ms < 10 ? ".00" : ms < 100 ? ".0" : ".") + ms + "Z";
   }
 
-  /** The row of one attempt, in {@link RequestsColumns#ALL} order; null is an empty cell. */
-  static List<Object> toRow(CallRecord r, ProviderNames names) {
-    List<Object> row = new ArrayList<>(RequestsColumns.ALL.size());
-    row.add(r.callId());
-    row.add(r.attempt());
-    row.add(r.iteration());
-    row.add(r.phase().name());
-    row.add(r.cellId());
-    row.add(r.promptId());
-    row.add(r.model());
-    row.add(r.requestedProvider());
-    row.add(r.servedProvider());
-    row.add(r.servedModel());
-    row.add(r.fallback(names));
-    row.add(r.generationId());
-    row.add(r.outcome().name());
-    row.add(r.httpStatus() > 0 ? r.httpStatus() : null);
-    row.add(r.errorCode());
-    row.add(oneLine(r.errorMessage()));
-    row.add(Instant.ofEpochMilli(r.wallStartEpochMs()).toString());
-    row.add(stamp(r.tSchedNs()));
-    row.add(stamp(r.tCallSchedNs()));
-    row.add(stamp(r.tSendNs()));
-    row.add(stamp(r.tFirstNs()));
-    row.add(stamp(r.tAnswerNs()));
-    row.add(stamp(r.tLastNs()));
-    row.add(stamp(r.tDoneNs()));
-    row.add(duration(r.ttftNs()));
-    row.add(duration(r.ttfaNs()));
-    row.add(duration(r.e2eNs()));
-    row.add(r.outcome().isSuccess() ? duration(r.callE2eNs()) : null);
-    row.add(duration(r.tpotNs()));
-    row.add(emptyIfUndefined(Fmt.fixed(r.outputTokensPerSecond(), 3)));
-    row.add(duration(r.dispatchDelayNs()));
-    row.add(count(r.tokenEvents()));
-    row.add(count(r.promptTokens()));
-    row.add(count(r.completionTokens()));
-    row.add(count(r.reasoningTokens()));
-    row.add(count(r.cachedTokens()));
-    row.add(r.tokenSource().name());
-    row.add(Fmt.money(r.costUsd()));
-    row.add(r.nonce());
-    row.add(Fmt.exactMs(r.connectNs()));
-    row.add(Fmt.exactMs(r.tlsNs()));
-    row.add(r.byok());
-    row.add(r.genLatencyMs() == null ? null : Fmt.fixed(r.genLatencyMs(), 1));
-    row.add(r.genTimeMs() == null ? null : Fmt.fixed(r.genTimeMs(), 1));
-    return row;
-  }
+  /**
+   * A CSV line built cell by cell in one builder. Text goes through the format, which quotes what
+   * needs it; numbers (digits, a sign, a point) never need quotes and are appended as they are.
+   */
+  private static final class Row {
+    /** A row is about 500 characters: a builder of this size never regrows. */
+    private static final int CHARS = 1024;
 
-  private static String stamp(long ns) {
-    return ns == CallRecord.NONE ? null : Fmt.exactMs(ns);
-  }
+    private final CSVFormat format;
+    private final StringBuilder sb = new StringBuilder(CHARS);
+    private boolean first = true;
 
-  private static String duration(long ns) {
-    return ns == CallRecord.NONE ? null : Fmt.fixedMs(ns);
-  }
+    Row(CSVFormat format) {
+      this.format = format;
+    }
 
-  private static Integer count(int n) {
-    return n < 0 ? null : n;
-  }
+    /** Any value, quoted as the format says; null is an empty cell. */
+    void text(Object value) {
+      try {
+        format.print(value, sb, first);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringBuilder does not fail
+      }
+      first = false;
+    }
 
-  private static String emptyIfUndefined(String s) {
-    return s.isEmpty() ? null : s;
+    void number(long n) {
+      next().append(n);
+    }
+
+    /** The text of a number, or "" for an empty cell. */
+    void number(String digits) {
+      next().append(digits);
+    }
+
+    /** A count, or an empty cell when negative (unknown). */
+    void count(long n) {
+      StringBuilder cell = next();
+      if (n >= 0) {
+        cell.append(n);
+      }
+    }
+
+    /** A time stamp in ms with 6 decimals, or an empty cell when absent. */
+    void stamp(long ns) {
+      StringBuilder cell = next();
+      if (ns != CallRecord.NONE) {
+        Fmt.appendExactMs(cell, ns);
+      }
+    }
+
+    /** A duration in ms with 3 decimals, or an empty cell when absent. */
+    void duration(long ns) {
+      StringBuilder cell = next();
+      if (ns != CallRecord.NONE) {
+        Fmt.appendFixedMs(cell, ns);
+      }
+    }
+
+    /** Nanoseconds in ms with 6 decimals, whatever the value. */
+    void exactMs(long ns) {
+      Fmt.appendExactMs(next(), ns);
+    }
+
+    private StringBuilder next() {
+      if (!first) {
+        sb.append(format.getDelimiterString());
+      }
+      first = false;
+      return sb;
+    }
+
+    byte[] bytes() {
+      return sb.append(format.getRecordSeparator()).toString().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   /** Keeps one attempt on one line, so line numbers in warnings and `grep` stay meaningful. */

@@ -12,11 +12,16 @@ public final class Fmt {
 
   /** Nanoseconds as milliseconds with 6 decimals: exact, so requests.csv round-trips to the ns. */
   public static String exactMs(long nanos) {
+    return appendExactMs(new StringBuilder(24), nanos).toString();
+  }
+
+  /** {@link #exactMs} appended to {@code sb}, for a row built in one builder. */
+  public static StringBuilder appendExactMs(StringBuilder sb, long nanos) {
     // As BigDecimal.valueOf(nanos, 6).toPlainString(), without its three objects per field: this
     // runs for every time stamp of every requests.csv row.
     return nanos == Long.MIN_VALUE
-        ? BigDecimal.valueOf(nanos, 6).toPlainString()
-        : plain(nanos, 1_000_000);
+        ? sb.append(BigDecimal.valueOf(nanos, 6).toPlainString())
+        : plain(sb, nanos, 1_000_000);
   }
 
   /**
@@ -24,25 +29,29 @@ public final class Fmt {
    * fixed(nanos / 1e6, 3)} without its BigDecimal, for the durations of every requests.csv row.
    */
   public static String fixedMs(long nanos) {
+    return appendFixedMs(new StringBuilder(24), nanos).toString();
+  }
+
+  /** {@link #fixedMs} appended to {@code sb}, for a row built in one builder. */
+  public static StringBuilder appendFixedMs(StringBuilder sb, long nanos) {
     if (Math.abs(nanos) >= 1_000_000_000_000_000L || nanos == Long.MIN_VALUE) {
-      return fixed(nanos / 1e6, 3); // beyond 15 digits a double's text may differ: keep its rules
+      return sb.append(fixed(nanos / 1e6, 3)); // beyond 15 digits a double's text may differ
     }
     long micros = Math.floorDiv(nanos, 1000);
     long rest = Math.floorMod(nanos, 1000);
     if (rest > 500 || (rest == 500 && (micros & 1) != 0)) {
       micros++;
     }
-    return plain(micros, 1000);
+    return plain(sb, micros, 1000);
   }
 
   /**
    * {@code unscaled / unit} in plain decimal notation with as many decimals as {@code unit} (a
    * power of ten) has zeros, as {@code BigDecimal.toPlainString} writes it: no "-0.000".
    */
-  private static String plain(long unscaled, long unit) {
+  private static StringBuilder plain(StringBuilder sb, long unscaled, long unit) {
     long abs = Math.abs(unscaled);
     long fraction = abs % unit;
-    StringBuilder sb = new StringBuilder(24);
     if (unscaled < 0) {
       sb.append('-');
     }
@@ -50,7 +59,7 @@ public final class Fmt {
     for (long digit = unit / 10; digit > fraction && digit > 1; digit /= 10) {
       sb.append('0');
     }
-    return sb.append(fraction).toString();
+    return sb.append(fraction);
   }
 
   /** A fixed number of decimals, or "" for NaN and infinities. */

@@ -112,6 +112,39 @@ class HttpLlmClientTest {
   }
 
   @Test
+  void callsOfOneCellSendOneBodyUnlessANonceSetsThemApart() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      server.then(sse(steps(now(Chunks.content("x")), now(Chunks.done()))));
+    }
+    ChatCall plain = call(streaming());
+    ChatCall noNonce =
+        new ChatCall(
+            plain.model(), plain.messages(), plain.params(), plain.route(), plain.timeouts(), null);
+    client.complete(noNonce);
+    client.complete(noNonce);
+    client.complete(
+        new ChatCall(
+            plain.model(),
+            plain.messages(),
+            plain.params(),
+            plain.route(),
+            plain.timeouts(),
+            "n7"));
+    client.complete(
+        new ChatCall(
+            "other/model",
+            plain.messages(),
+            plain.params(),
+            plain.route(),
+            plain.timeouts(),
+            null));
+    List<String> bodies = server.requests.stream().map(ScriptedServer.Received::body).toList();
+    assertThat(bodies.get(1)).isEqualTo(bodies.get(0)).doesNotContain("nonce");
+    assertThat(bodies.get(2)).contains("Explain CAP [nonce:n7]");
+    assertThat(bodies.get(3)).contains("\"model\":\"other/model\"").doesNotContain("nonce");
+  }
+
+  @Test
   void requestCarriesBodyAndHeaders() throws Exception {
     server.then(sse(steps(now(Chunks.content("x")), now(Chunks.done()))));
     client.complete(call(streaming()));

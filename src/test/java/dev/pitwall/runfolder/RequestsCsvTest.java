@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +78,36 @@ class RequestsCsvTest {
     assertThat(read.warnings()).isEmpty();
     assertThat(read.records())
         .containsExactlyElementsOf(records.stream().map(RequestsCsvTest::flattened).toList());
+  }
+
+  @Test
+  void everyLineIsWhatCommonsCsvPrintsForItsCells() throws IOException {
+    List<CallRecord> records = new ArrayList<>(ReportFixtures.run().records());
+    CallRecord first = records.get(0);
+    records.add(
+        first.toBuilder()
+            .errorMessage("upstream said \"no\", twice,\nthen hung up ")
+            .servedProvider(" Spaced, Inc.")
+            .nonce("#1")
+            .wallStartEpochMs(1_767_225_600_000L) // on the second: no fraction
+            .build());
+    records.add(first.toBuilder().wallStartEpochMs(1_767_225_600_007L).byok(false).build());
+    List<String> lines = Files.readAllLines(write(records));
+    for (String line : lines) {
+      List<String> cells =
+          CSVParser.parse(line, RequestsCsvWriter.FORMAT).getRecords().get(0).toList();
+      StringBuilder reprinted = new StringBuilder();
+      try (CSVPrinter printer = new CSVPrinter(reprinted, RequestsCsvWriter.FORMAT)) {
+        printer.printRecord(cells);
+      }
+      assertThat(line + "\n").isEqualTo(reprinted.toString());
+    }
+    String[] last = lines.get(lines.size() - 1).split(",", -1);
+    assertThat(last[RequestsColumns.ALL.indexOf("wall_start")])
+        .isEqualTo("2026-01-01T00:00:00.007Z");
+    assertThat(lines.get(lines.size() - 2))
+        .contains(",2026-01-01T00:00:00Z,")
+        .contains("\"upstream said \"\"no\"\", twice, then hung up \"");
   }
 
   @Test

@@ -5,6 +5,9 @@ import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.ClientResult;
 import dev.pitwall.client.LlmClient;
 import dev.pitwall.metrics.Outcome;
+import dev.pitwall.suite.Message;
+import dev.pitwall.suite.RequestParams;
+import dev.pitwall.suite.Route;
 import dev.pitwall.suite.Timeouts;
 import dev.pitwall.time.Ticker;
 import java.io.IOException;
@@ -15,9 +18,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -39,7 +44,18 @@ public final class HttpLlmClient implements LlmClient {
   private final Map<String, String> gzipHeaders;
   private final ErrorClassifier errors;
   private final Function<String, Set<String>> supportedParameters;
+  private final Map<BodyKey, byte[]> bodies = new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  /**
+   * The most request bodies kept: one per cell of a suite (model × prompt × route × parameters), so
+   * a suite never comes near it; past it, bodies are encoded at each call.
+   */
+  private static final int MAX_KEPT_BODIES = 4096;
+
+  /** What a request body is made of, the nonce apart (a body with one is never kept). */
+  private record BodyKey(
+      String model, List<Message> messages, RequestParams params, Route route, JsonMode mode) {}
 
   /**
    * @param supportedParameters a model's {@code supported_parameters}, or null when unknown
@@ -60,6 +76,26 @@ public final class HttpLlmClient implements LlmClient {
     this.gzipHeaders = Collections.unmodifiableMap(gz);
     this.errors = new ErrorClassifier(clock, config.apiKey());
     this.supportedParameters = supportedParameters;
+  }
+
+  /**
+   * The JSON body of a call. A cell's calls without a nonce all send the same bytes: they are
+   * encoded once and sent again (the transport only reads them), which spares each call a JSON tree
+   * and its encoding.
+   */
+  private byte[] body(ChatCall call, JsonMode mode) {
+    if (call.nonce() != null) {
+      return ChatRequestEncoder.encode(call, mode);
+    }
+    BodyKey key = new BodyKey(call.model(), call.messages(), call.params(), call.route(), mode);
+    byte[] body = bodies.get(key);
+    if (body == null) {
+      body = ChatRequestEncoder.encode(call, mode);
+      if (bodies.size() < MAX_KEPT_BODIES) {
+        bodies.putIfAbsent(key, body);
+      }
+    }
+    return body;
   }
 
   /** The headers every request of this config carries. */
@@ -86,7 +122,7 @@ public final class HttpLlmClient implements LlmClient {
             "POST",
             chatUri,
             stream ? streamHeaders : call.params().gzip() ? gzipHeaders : plainHeaders,
-            ChatRequestEncoder.encode(call, mode));
+            body(call, mode));
     Timeouts to = call.timeouts();
     long tBefore = ticker.nanos();
     if (closed || Thread.currentThread().isInterrupted()) {
