@@ -32,7 +32,9 @@
  *       (the dispatcher behind, calls in flight at the cap). Handing each call back through the
  *       dispatcher there cost two thread wake-ups a call, a large share of two cores' CPU
  *       (docs/performance.md, throughput on the user path). A call taken this way is late already;
- *       its dispatch delay says so, as before.
+ *       its dispatch delay says so, as before. The calls not yet taken ({@code OpenCalls}) are
+ *       claimed by a compare-and-set, not under a lock: a lock there, and one on requests.csv, had
+ *       the threads of a saturated run queue behind a holder the scheduler had descheduled.
  *   <li>What is left of the tail is GC pauses and stalls of the whole VM, which a thread doing
  *       nothing but waking every millisecond sees too ({@code scripts/bench-harness.sh} runs that
  *       probe after each measurement). Young pauses were long because long-lived objects were
