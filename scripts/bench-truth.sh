@@ -11,7 +11,8 @@
 # every 20 ms, 50 tokens. After a warm-up of the server, one after the other against it:
 #   1. `pitwall run` as a user runs it (java -jar, the collector flags of .mvn/jvm.config, one call
 #      at a time, requests.csv on, and on a pseudo-terminal so the progress bar is drawn);
-#   2. src/bench/truth/floor.py: one keep-alive socket, monotonic stamps, nothing else.
+#   2. src/bench/truth/floor.py: one keep-alive socket, monotonic stamps, nothing else;
+#   3. the same floor again, pausing between calls as long as pitwall did (its requests.csv).
 # compare.py joins both with the truth log and prints |measured - server| percentiles.
 # Each call takes about 1.2 s: 100 calls take about 2.5 minutes a client. Loopback only.
 set -euo pipefail
@@ -57,8 +58,24 @@ RUN_DIR=$(tr -d '\r' <"$OUT/pitwall.log" | sed -n 's/^results: //p')
 echo "== raw-socket floor: $CALLS calls (+ $WARMUP warm-up)"
 python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" >"$OUT/floor.csv"
 
+# The same floor at pitwall's pace: before each call it waits as long as pitwall did between the
+# end of its last call and the send of this one (its rows in send order). A server, or a VM, that
+# idles longer before a request may wake later for it; this shows how much of pitwall's tail is
+# that pace, measured by the simplest reader in the same minutes.
+python3 - "$RUN_DIR/requests.csv" >"$OUT/pauses.txt" <<'PY'
+import csv, sys
+rows = sorted(csv.DictReader(open(sys.argv[1])), key=lambda r: float(r["t_send_ms"]))
+print(0)
+for before, row in zip(rows, rows[1:]):
+    print(max(0.0, float(row["t_send_ms"]) - float(before["t_done_ms"])))
+PY
+echo "== raw-socket floor at pitwall's pace: $CALLS calls (+ $WARMUP warm-up)"
+python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" --pauses "$OUT/pauses.txt" \
+  >"$OUT/floor-paced.csv"
+
 kill -TERM $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 echo
-python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv"
+python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv" \
+  "$OUT/floor-paced.csv"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; files in $OUT"

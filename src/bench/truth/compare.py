@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Holds each client's measured TTFT and E2E against the server's truth log, by generation id.
 
-usage: compare.py TRUTH_CSV PITWALL_REQUESTS_CSV FLOOR_CSV
-Prints |measured - server| at p50/p90/p99/max for pitwall and for the floor reader, and the gap.
+usage: compare.py TRUTH_CSV PITWALL_REQUESTS_CSV FLOOR_CSV [PACED_FLOOR_CSV]
+Prints |measured - server| at p50/p90/p99/max for pitwall and for the floor reader (and the floor
+reader at pitwall's pace), and pitwall's gap to each.
 """
 import csv
 import sys
@@ -31,22 +32,32 @@ def errors(rows):
 pitwall = [(r["generation_id"], float(r["ttft_ms"]), float(r["e2e_ms"]))
            for r in csv.DictReader(open(sys.argv[2]))
            if r["phase"] == "MEASUREMENT" and r["outcome"] == "OK"]
-floor = [(r["generation_id"], int(r["ttft_ns"]) / 1e6, int(r["e2e_ns"]) / 1e6)
-         for r in csv.DictReader(open(sys.argv[3]))]
 
-print(f"{'client':<18}{'calls':>6}   {'TTFT |measured - server| ms':<34}{'E2E |measured - server| ms'}")
-print(f"{'':<27}{'p50':>8}{'p90':>8}{'p99':>8}{'max':>8}  {'p50':>8}{'p90':>8}{'p99':>8}{'max':>8}")
+
+def floor_rows(path):
+    return [(r["generation_id"], int(r["ttft_ns"]) / 1e6, int(r["e2e_ns"]) / 1e6)
+            for r in csv.DictReader(open(path))]
+
+
+clients = [("pitwall run", pitwall), ("raw-socket floor", floor_rows(sys.argv[3]))]
+if len(sys.argv) > 4:
+    clients.append(("floor, pitwall's pace", floor_rows(sys.argv[4])))
+
+print(f"{'client':<22}{'calls':>6}   {'TTFT |measured - server| ms':<34}{'E2E |measured - server| ms'}")
+print(f"{'':<31}{'p50':>8}{'p90':>8}{'p99':>8}{'max':>8}  {'p50':>8}{'p90':>8}{'p99':>8}{'max':>8}")
 figures = {}
-for name, rows in (("pitwall run", pitwall), ("raw-socket floor", floor)):
+for name, rows in clients:
     ttft, e2e, missing = errors(rows)
     figures[name] = (ttft, e2e)
-    line = f"{name:<18}{len(ttft):>6}   "
+    line = f"{name:<22}{len(ttft):>6}   "
     line += "".join(f"{pct(ttft, p):>8.3f}" for p in (50, 90, 99, 100)) + "  "
     line += "".join(f"{pct(e2e, p):>8.3f}" for p in (50, 90, 99, 100))
     if missing:
         line += f"   ({missing} calls not in the truth log)"
     print(line)
-(pt, pe), (ft, fe) = figures["pitwall run"], figures["raw-socket floor"]
-print(f"pitwall - floor: TTFT p50 {pct(pt, 50) - pct(ft, 50):+.3f} ms, p99 {pct(pt, 99) - pct(ft, 99):+.3f} ms;"
-      f" E2E p50 {pct(pe, 50) - pct(fe, 50):+.3f} ms, p99 {pct(pe, 99) - pct(fe, 99):+.3f} ms"
-      "  (target: within 0.2 ms at p50, 0.5 ms at p99)")
+(pt, pe) = figures["pitwall run"]
+for name, _ in clients[1:]:
+    ft, fe = figures[name]
+    print(f"pitwall - {name}: TTFT p50 {pct(pt, 50) - pct(ft, 50):+.3f} ms, p99 {pct(pt, 99) - pct(ft, 99):+.3f} ms;"
+          f" E2E p50 {pct(pe, 50) - pct(fe, 50):+.3f} ms, p99 {pct(pe, 99) - pct(fe, 99):+.3f} ms")
+print("(target: within 0.2 ms of the floor at p50, 0.5 ms at p99)")

@@ -6,14 +6,24 @@ buffer, token events found by a plain byte search, every stamp from time.monoton
 TTFT and E2E as pitwall defines them (first and last token-bearing event after the send) and prints
 one CSV line per call: generation_id,ttft_ns,e2e_ns.
 
-usage: floor.py HOST PORT CALLS WARMUP [MODEL]   (MODEL defaults to truth/model)
+usage: floor.py HOST PORT CALLS WARMUP [MODEL] [--pauses FILE]   (MODEL defaults to truth/model)
+
+--pauses FILE: before call i, sleep the i-th number of FILE (ms, one a line; none: 0), so the floor
+keeps another client's pace between calls (bench-truth.sh gives it pitwall's). Without it the next
+request leaves as soon as the last response ended.
 """
 import socket
 import sys
 import time
 
-host, port, calls, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-model = (sys.argv[5] if len(sys.argv) > 5 else "truth/model").encode()
+args = sys.argv[1:]
+pauses = []
+if "--pauses" in args:
+    at = args.index("--pauses")
+    pauses = [float(line) / 1000 for line in open(args[at + 1]) if line.strip()]
+    del args[at:at + 2]
+host, port, calls, warmup = args[0], int(args[1]), int(args[2]), int(args[3])
+model = (args[4] if len(args) > 4 else "truth/model").encode()
 # Byte for byte the request `pitwall run` sends for src/bench/truth/suite.yaml (its headers, its
 # body's keys in its order): the server then runs the same code for both clients, and the server's
 # warm-up with this reader compiles the code pitwall's requests take. With a request of its own
@@ -36,6 +46,8 @@ for i in range(warmup + calls):
     buf = bytearray()
     first = last = -1
     scanned = 0
+    if i < len(pauses) and pauses[i] > 0:
+        time.sleep(pauses[i])
     t_send = time.monotonic_ns()
     sock.sendall(request)
     while True:
