@@ -136,8 +136,15 @@ public final class RequestsCsvWriter implements CallSink {
   public void accept(CallRecord record) {
     throwDeferred();
     queued.add(record);
-    // The holder may have let go after its last look at the queue and before this row came:
-    // whoever takes the file next appends it, and when nobody holds it that is this thread.
+    appendWhileQueued();
+  }
+
+  /**
+   * Appends the queued rows unless another thread holds the file. The holder may have let go after
+   * its last look at the queue and before a row came: whoever takes the file next appends it, and
+   * when nobody holds it that is this thread.
+   */
+  private void appendWhileQueued() {
     while (!queued.isEmpty() && file.tryLock()) {
       try {
         appendQueued();
@@ -180,8 +187,15 @@ public final class RequestsCsvWriter implements CallSink {
       lastFlushNs = ticker.nanos();
     } catch (IOException e) {
       deferredFailure = e;
+      return;
     } finally {
       file.unlock();
+    }
+    // a row left to this flush after its look at the queue has no other thread to write it
+    try {
+      appendWhileQueued();
+    } catch (UncheckedIOException e) {
+      deferredFailure = e.getCause();
     }
   }
 
