@@ -632,14 +632,11 @@ public final class SocketTransport implements HttpTransport {
       int n;
       try {
         n = in.read(buf, lim, buf.length - lim);
-      } catch (IOException e) {
+      } finally {
+        // a deadline that passed makes the read a timeout, whatever it returned or threw
         if (guard.disarm()) {
           throw new SocketTimeoutException("Read timed out");
         }
-        throw e;
-      }
-      if (guard.disarm()) {
-        throw new SocketTimeoutException("Read timed out");
       }
       if (n > 0) {
         lim += n;
