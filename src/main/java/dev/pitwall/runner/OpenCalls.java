@@ -31,7 +31,11 @@ final class OpenCalls {
   /** The fire times (raw ticker) of calls {@code first} to {@code first + fireAt.length - 1}. */
   private record Window(long first, long[] fireAt) {
     boolean covers(long k) {
-      return k - first < fireAt.length;
+      return k - first >= 0 && k - first < fireAt.length;
+    }
+
+    long fireAtOf(long k) {
+      return fireAt[(int) (k - first)];
     }
   }
 
@@ -47,13 +51,19 @@ final class OpenCalls {
 
   /** The next call's fire time (raw ticker), or empty when none is left before the deadline. */
   OptionalLong nextFireAt() {
-    Window w = window; // read before the index: a window is published after the index reached it
-    long k = next.get();
-    if (!left(k)) {
-      return OptionalLong.empty();
+    while (true) {
+      Window w = window; // read before the index: a window is published once the index reached it
+      long k = next.get();
+      if (!left(k)) {
+        return OptionalLong.empty();
+      }
+      w = windowOf(w, k);
+      if (w == null) {
+        continue; // calls past k were taken meanwhile
+      }
+      long at = w.fireAtOf(k);
+      return beforeDeadline(at) ? OptionalLong.of(at) : OptionalLong.empty();
     }
-    long at = fireAt(w, k);
-    return beforeDeadline(at) ? OptionalLong.of(at) : OptionalLong.empty();
   }
 
   /** Takes the next call if it fires no later than {@code notAfter}; null otherwise. */
@@ -64,7 +74,11 @@ final class OpenCalls {
       if (!left(k)) {
         return null;
       }
-      long at = fireAt(w, k);
+      w = windowOf(w, k);
+      if (w == null) {
+        continue; // calls past k were taken meanwhile
+      }
+      long at = w.fireAtOf(k);
       if (!beforeDeadline(at) || at - notAfter > 0) {
         return null;
       }
@@ -88,20 +102,24 @@ final class OpenCalls {
     return at - calls.deadlineNanos() < 0;
   }
 
-  /** Call k's fire time; k is at least {@code w.first} (the index only grows). */
-  private long fireAt(Window w, long k) {
-    if (!w.covers(k)) {
-      w = windowFor(k);
-    }
-    return w.fireAt[(int) (k - w.first)];
+  /**
+   * The window holding call k: {@code w}, read before k, when it holds it, else the newest one,
+   * filled if no thread has yet; null when the newest has moved past k (other threads took k and
+   * the calls after it while this one looked, so its k is out of date).
+   */
+  private Window windowOf(Window w, long k) {
+    return w.covers(k) ? w : windowFor(k);
   }
 
   /**
-   * The window holding call k, filled if no thread has yet. Windows follow each other: a call is
-   * taken only once its window exists, so k is at most one past the newest window.
+   * The newest window, filled up to call k if no thread has yet. Windows follow each other: a call
+   * is taken only once its window exists, so k is at most one past the newest window.
    */
   private synchronized Window windowFor(long k) {
     Window w = window;
+    if (k - w.first < 0) {
+      return null;
+    }
     while (!w.covers(k)) {
       w = fill(w.first + w.fireAt.length);
       window = w;

@@ -91,6 +91,42 @@ class OpenCallsTest {
   }
 
   @Test
+  void takersThatFallBehindTheNewestWindowRetryInsteadOfReadingIt() throws Exception {
+    // A taker that read its index just before others took the rest of that window and the whole
+    // next one meets a newest window past its index: it must look again, not read outside it.
+    int count = OpenCalls.WINDOW * 40;
+    OpenCalls open = new OpenCalls(calls(count), Schedule.constant(1e9), START);
+    ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
+    int threads = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (OpenCalls.Taken c = open.take(Long.MAX_VALUE / 2);
+                      c != null;
+                      c = open.take(Long.MAX_VALUE / 2)) {
+                    ids.add(c.call().callId());
+                    open.nextFireAt();
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+      assertThat(ids).hasSize(count).doesNotHaveDuplicates();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void racingTakersAndACloseShareTheCallsWithoutLossOrRepeat() throws Exception {
     int count = OpenCalls.WINDOW * 3;
     OpenCalls open = new OpenCalls(calls(count), Schedule.poisson(1_000_000, 3), START);
