@@ -5,6 +5,8 @@
 #   scripts/bench-truth.sh [CALLS]      # default 100 measured calls per client (plus 10 warm-up);
 #                                        # CALLS is a multiple of 10
 #   PITWALL_JAVA_OPTS='-Xlog:gc' ...     # extra JVM flags for the pitwall run (experiments)
+#   JIT_LOG=1 ...                        # log both JVMs' JIT compilations and print how many of
+#                                        # pitwall's late calls had one just before (compilations.py)
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
@@ -21,12 +23,13 @@ CALLS=${1:-100}
 WARMUP=10
 PORT=${BENCH_PORT:-28790}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
+jit_log() { if [ -n "${JIT_LOG:-}" ]; then echo "-Xlog:jit+compilation=debug:file=$OUT/$1:uptime,timenanos"; fi; }
 
 mvn -B -q package -DskipTests >/dev/null 2>&1
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
 
-java $JVM_FLAGS -jar "$JAR" simulate --port "$PORT" --profile src/bench/truth/profile.yaml \
+java $JVM_FLAGS $(jit_log sim-jit.log) -jar "$JAR" simulate --port "$PORT" --profile src/bench/truth/profile.yaml \
   --truth-log "$OUT/truth.csv" >"$OUT/sim.log" 2>&1 &
 SIM=$!
 trap 'kill $SIM 2>/dev/null || true' EXIT
@@ -43,7 +46,7 @@ python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 tr
 echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
 # As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's
 # calls count is per iteration, so CALLS are measured as CALLS/10 iterations of 10 calls).
-PITWALL=(java $JVM_FLAGS ${PITWALL_JAVA_OPTS:-} -jar "$JAR" run src/bench/truth/suite.yaml
+PITWALL=(java $JVM_FLAGS $(jit_log pitwall-jit.log) ${PITWALL_JAVA_OPTS:-} -jar "$JAR" run src/bench/truth/suite.yaml
   --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results"
   -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP")
 if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
@@ -78,4 +81,9 @@ trap - EXIT
 echo
 python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv" \
   "$OUT/floor-paced.csv"
+if [ -n "${JIT_LOG:-}" ]; then
+  echo
+  python3 src/bench/truth/compilations.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" \
+    "$OUT/pitwall-jit.log" "$OUT/sim-jit.log"
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; files in $OUT"
