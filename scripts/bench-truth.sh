@@ -6,7 +6,7 @@
 #                                        # CALLS is a multiple of 10
 #   PITWALL_JAVA_OPTS='-Xlog:gc' ...     # extra JVM flags for the pitwall run (experiments)
 #   JIT_LOG=1 ...                        # log both JVMs' JIT compilations and print how many of
-#                                        # pitwall's late calls had one just before (compilations.py)
+#                                        # pitwall's late calls had one beside them (compilations.py)
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one

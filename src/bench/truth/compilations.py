@@ -3,11 +3,12 @@
 
 usage: compilations.py TRUTH_CSV PITWALL_REQUESTS_CSV PITWALL_JIT_LOG SIMULATOR_JIT_LOG
 
-A call is late on the send side when its TTFT error is over 1 ms (the server saw the request late;
-the first-token read is not where pitwall's tail is). For the late calls and for the others, it
-prints the share that had a compilation start in each JVM in the 5 ms before the server saw the
-request. The logs are -Xlog:jit+compilation=debug with the timenanos decorator, which is
-System.nanoTime(): the same clock as the truth log's, so the two line up without an offset.
+A call is late on the send side when its TTFT error is over 1 ms (the server saw the request late),
+and late at the last token when only its E2E error is. For each kind, and for the calls that were
+on time, it prints the share with a compilation starting in each JVM near the moment that counts:
+in the 5 ms before the server saw the request, or from 5 ms before to 1 ms after the server wrote
+the last token. The logs are -Xlog:jit+compilation=debug with the timenanos decorator, which is
+System.nanoTime(): the clock of the truth log, so the two line up without an offset.
 """
 import csv
 import re
@@ -15,7 +16,7 @@ import sys
 from bisect import bisect_left, bisect_right
 
 LATE_MS = 1.0
-BEFORE_NS = 5_000_000
+MS = 1_000_000
 LINE = re.compile(r"\[[\d.]+s\]\[(\d+)ns\]\s+\d+\s+\S*\s+\d\s+\S+")
 
 
@@ -29,30 +30,43 @@ def compile_starts(path):
 
 
 truth = {r["generation_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
-calls = []
+calls = []  # (kind, arrival_ns, last_token_ns, end_ns)
 for r in csv.DictReader(open(sys.argv[2])):
     t = truth.get(r["generation_id"])
     if r["phase"] != "MEASUREMENT" or r["outcome"] != "OK" or t is None:
         continue
-    late = abs(float(r["ttft_ms"]) - float(t["server_ttft_ms"])) > LATE_MS
-    calls.append((late, int(t["arrival_ns"]), int(t["end_ns"])))
+    ttft_late = abs(float(r["ttft_ms"]) - float(t["server_ttft_ms"])) > LATE_MS
+    e2e_late = abs(float(r["e2e_ms"]) - float(t["server_e2e_ms"])) > LATE_MS
+    kind = "send" if ttft_late else "last" if e2e_late else "on time"
+    calls.append((kind, int(t["arrival_ns"]), int(t["last_token_ns"]), int(t["end_ns"])))
 if not calls:
     sys.exit("no measured call of pitwall's is in the truth log")
 jvms = {"pitwall": compile_starts(sys.argv[3]), "simulator": compile_starts(sys.argv[4])}
-first, last = min(c[1] for c in calls), max(c[2] for c in calls)
+first, last = min(c[1] for c in calls), max(c[3] for c in calls)
 
 
-def share(group, starts):
-    hit = sum(1 for _, at, _ in group if bisect_right(starts, at) > bisect_left(starts, at - BEFORE_NS))
-    return "%d%%" % round(100 * hit / len(group)) if group else "-"
+def near(starts, lo, hi):
+    return bisect_right(starts, hi) > bisect_left(starts, lo)
 
 
-late = [c for c in calls if c[0]]
-other = [c for c in calls if not c[0]]
-print("JIT compilations beside pitwall's tail (a compilation starting in the 5 ms before the server"
-      " saw the request):")
+def share(group, starts, at_send):
+    if not group:
+        return "-"
+    if at_send:
+        hit = sum(1 for c in group if near(starts, c[1] - 5 * MS, c[1]))
+    else:
+        hit = sum(1 for c in group if near(starts, c[2] - 5 * MS, c[2] + MS))
+    return "%d%%" % round(100 * hit / len(group))
+
+
+groups = {kind: [c for c in calls if c[0] == kind] for kind in ("send", "last", "on time")}
+print("JIT compilations beside pitwall's late calls (over %.0f ms off):" % LATE_MS)
 for name, starts in jvms.items():
     inside = bisect_right(starts, last) - bisect_left(starts, first)
-    print("  %-9s  %4d compilations in the measured %.0f s; with one: late calls (n=%d) %s,"
-          " other calls (n=%d) %s" % (name, inside, (last - first) / 1e9, len(late),
-                                       share(late, starts), len(other), share(other, starts)))
+    print("  %s: %d compilations in the measured %.0f s" % (name, inside, (last - first) / 1e9))
+    print("    one in the 5 ms before the request arrived: late on the send side (n=%d) %s,"
+          " on time (n=%d) %s" % (len(groups["send"]), share(groups["send"], starts, True),
+                                  len(groups["on time"]), share(groups["on time"], starts, True)))
+    print("    one from 5 ms before to 1 ms after the last token: late at the last token (n=%d) %s,"
+          " on time %s" % (len(groups["last"]), share(groups["last"], starts, False),
+                           share(groups["on time"], starts, False)))
