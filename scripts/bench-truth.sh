@@ -7,6 +7,7 @@
 #   PITWALL_JAVA_OPTS='-Xlog:gc' ...     # extra JVM flags for the pitwall run (experiments)
 #   JIT_LOG=1 ...                        # log both JVMs' JIT compilations and print how many of
 #                                        # pitwall's late calls had one beside them (compilations.py)
+#   BLOCKS=10 scripts/bench-truth.sh 1000  # the clients take turns in 10 blocks of 100 calls
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
@@ -21,6 +22,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CALLS=${1:-100}
 WARMUP=10
+BLOCKS=${BLOCKS:-1}
+if [ $((CALLS % (WARMUP * BLOCKS))) -ne 0 ]; then
+  echo "CALLS ($CALLS) must be a multiple of 10 x BLOCKS ($BLOCKS)" >&2
+  exit 2
+fi
 PORT=${BENCH_PORT:-28790}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
 jit_log() { if [ -n "${JIT_LOG:-}" ]; then echo "-Xlog:jit+compilation=debug:file=$OUT/$1:uptime,timenanos"; fi; }
@@ -43,47 +49,83 @@ grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
 echo "== server warm-up: ${SERVER_WARMUP:-3000} immediate calls"
 python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 truth/warmup >/dev/null
 
-echo "== pitwall run: $CALLS calls (+ $WARMUP warm-up), one at a time"
+PER=$((CALLS / BLOCKS))
+
 # As users run it: one JVM, one unscored warm-up iteration, then the measured ones (a suite's
-# calls count is per iteration, so CALLS are measured as CALLS/10 iterations of 10 calls).
-PITWALL=(java $JVM_FLAGS $(jit_log pitwall-jit.log) ${PITWALL_JAVA_OPTS:-} -jar "$JAR" run src/bench/truth/suite.yaml
-  --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results"
-  -Dwarmup=1 -Dmeasurement=$((CALLS / WARMUP)) -Dcalls="$WARMUP")
-if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
-  # On a terminal, as users run it: `script` gives the run a pseudo-terminal, so the progress bar
-  # (its own thread, redrawn every second) is on. NO_TTY=1 runs it with output to a file instead.
-  script -qec "${PITWALL[*]}" /dev/null >"$OUT/pitwall.log" 2>&1
-else
-  "${PITWALL[@]}" >"$OUT/pitwall.log" 2>&1
-fi
-RUN_DIR=$(tr -d '\r' <"$OUT/pitwall.log" | sed -n 's/^results: //p')
-
-echo "== raw-socket floor: $CALLS calls (+ $WARMUP warm-up)"
-python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" >"$OUT/floor.csv"
-
-# The same floor at pitwall's pace: before each call it waits as long as pitwall did between the
-# end of its last call and the send of this one (its rows in send order). A server, or a VM, that
-# idles longer before a request may wake later for it; this shows how much of pitwall's tail is
-# that pace, measured by the simplest reader in the same minutes.
-python3 - "$RUN_DIR/requests.csv" >"$OUT/pauses.txt" <<'PY'
+# calls count is per iteration, so a block's calls are measured as iterations of 10 calls).
+pitwall_block() {
+  echo "== block $1/$BLOCKS: pitwall run: $PER calls (+ $WARMUP warm-up), one at a time"
+  local log="$OUT/pitwall-$1.log" run_dir
+  local cmd=(java $JVM_FLAGS $(jit_log "pitwall-jit-$1.log") ${PITWALL_JAVA_OPTS:-} -jar "$JAR"
+    run src/bench/truth/suite.yaml --target "http://127.0.0.1:$PORT/api/v1" --results "$OUT/results"
+    -Dwarmup=1 -Dmeasurement=$((PER / WARMUP)) -Dcalls="$WARMUP")
+  if [ -z "${NO_TTY:-}" ] && command -v script >/dev/null 2>&1; then
+    # On a terminal, as users run it: `script` gives the run a pseudo-terminal, so the progress
+    # bar (its own thread, redrawn every second) is on. NO_TTY=1 runs it with output to a file.
+    script -qec "${cmd[*]}" /dev/null >"$log" 2>&1
+  else
+    "${cmd[@]}" >"$log" 2>&1
+  fi
+  run_dir=$(tr -d '\r' <"$log" | sed -n 's/^results: //p')
+  [ -f "$run_dir/requests.csv" ] || { tail -n 30 "$log"; exit 1; }
+  append "$run_dir/requests.csv" "$OUT/requests.csv"
+  # The pauses the paced floor takes: as long as pitwall waited between the end of its last call
+  # and the send of this one (its rows in send order).
+  python3 - "$run_dir/requests.csv" >"$OUT/pauses-$1.txt" <<'PY'
 import csv, sys
 rows = sorted(csv.DictReader(open(sys.argv[1])), key=lambda r: float(r["t_send_ms"]))
 print(0)
 for before, row in zip(rows, rows[1:]):
     print(max(0.0, float(row["t_send_ms"]) - float(before["t_done_ms"])))
 PY
-echo "== raw-socket floor at pitwall's pace: $CALLS calls (+ $WARMUP warm-up)"
-python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$CALLS" "$WARMUP" --pauses "$OUT/pauses.txt" \
-  >"$OUT/floor-paced.csv"
+}
+
+floor_block() {
+  echo "== block $1/$BLOCKS: raw-socket floor: $PER calls (+ $WARMUP warm-up)"
+  python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$PER" "$WARMUP" >"$OUT/floor-$1.csv"
+  append "$OUT/floor-$1.csv" "$OUT/floor.csv"
+}
+
+# The same floor at pitwall's pace. A server, or a VM, that idles longer before a request may wake
+# later for it; this shows how much of pitwall's tail is that pace, measured by the simplest reader
+# in the same minutes.
+paced_floor_block() {
+  echo "== block $1/$BLOCKS: raw-socket floor at pitwall's pace: $PER calls (+ $WARMUP warm-up)"
+  python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "$PER" "$WARMUP" --pauses "$OUT/pauses-$1.txt" \
+    >"$OUT/floor-paced-$1.csv"
+  append "$OUT/floor-paced-$1.csv" "$OUT/floor-paced.csv"
+}
+
+# Appends a CSV's rows to another, its header only when the other is new.
+append() {
+  if [ -f "$2" ]; then tail -n +2 "$1" >>"$2"; else cp "$1" "$2"; fi
+}
+
+# With BLOCKS > 1 the clients take turns, pitwall first in odd blocks and the floor first in even
+# ones, so neither meets the server (still compiling some of its code after its warm-up) or the
+# machine in a state the other does not.
+for b in $(seq "$BLOCKS"); do
+  if [ $((b % 2)) -eq 1 ]; then
+    pitwall_block "$b"
+    floor_block "$b"
+  else
+    floor_block "$b"
+    pitwall_block "$b"
+  fi
+  paced_floor_block "$b"
+done
+if [ -n "${JIT_LOG:-}" ]; then
+  cat "$OUT"/pitwall-jit-*.log >"$OUT/pitwall-jit.log"
+fi
 
 kill -TERM $SIM; wait $SIM 2>/dev/null || true
 trap - EXIT
 echo
-python3 src/bench/truth/compare.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" "$OUT/floor.csv" \
+python3 src/bench/truth/compare.py "$OUT/truth.csv" "$OUT/requests.csv" "$OUT/floor.csv" \
   "$OUT/floor-paced.csv"
 if [ -n "${JIT_LOG:-}" ]; then
   echo
-  python3 src/bench/truth/compilations.py "$OUT/truth.csv" "$RUN_DIR/requests.csv" \
+  python3 src/bench/truth/compilations.py "$OUT/truth.csv" "$OUT/requests.csv" \
     "$OUT/pitwall-jit.log" "$OUT/sim-jit.log"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; files in $OUT"

@@ -42,7 +42,14 @@ for r in csv.DictReader(open(sys.argv[2])):
 if not calls:
     sys.exit("no measured call of pitwall's is in the truth log")
 jvms = {"pitwall": compile_starts(sys.argv[3]), "simulator": compile_starts(sys.argv[4])}
-first, last = min(c[1] for c in calls), max(c[3] for c in calls)
+# The measured stretches: from a call's arrival to the next one's, unless a gap of a second or
+# more (another client's block, with BLOCKS) lies between them.
+calls.sort(key=lambda c: c[1])
+stretches = []
+for c, nxt in zip(calls, calls[1:] + [None]):
+    stop = nxt[1] if nxt is not None and nxt[1] - c[3] < 1_000_000_000 else c[3]
+    stretches.append((c[1], stop))
+measured_s = sum(b - a for a, b in stretches) / 1e9
 
 
 def near(starts, lo, hi):
@@ -62,8 +69,8 @@ def share(group, starts, at_send):
 groups = {kind: [c for c in calls if c[0] == kind] for kind in ("send", "last", "on time")}
 print("JIT compilations beside pitwall's late calls (over %.0f ms off):" % LATE_MS)
 for name, starts in jvms.items():
-    inside = bisect_right(starts, last) - bisect_left(starts, first)
-    print("  %s: %d compilations in the measured %.0f s" % (name, inside, (last - first) / 1e9))
+    inside = sum(bisect_right(starts, b) - bisect_left(starts, a) for a, b in stretches)
+    print("  %s: %d compilations in the measured %.0f s" % (name, inside, measured_s))
     print("    one in the 5 ms before the request arrived: late on the send side (n=%d) %s,"
           " on time (n=%d) %s" % (len(groups["send"]), share(groups["send"], starts, True),
                                   len(groups["on time"]), share(groups["on time"], starts, True)))
