@@ -9,6 +9,7 @@ import dev.pitwall.suite.Retries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -101,21 +102,7 @@ class OpenCallsTest {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  for (OpenCalls.Taken c = open.take(Long.MAX_VALUE / 2);
-                      c != null;
-                      c = open.take(Long.MAX_VALUE / 2)) {
-                    ids.add(c.call().callId());
-                    open.nextFireAt();
-                  }
-                  return null;
-                }));
-      }
+      List<Future<?>> done = takers(pool, threads, open, go, ids, open::nextFireAt);
       go.countDown();
       for (Future<?> f : done) {
         f.get();
@@ -135,20 +122,7 @@ class OpenCallsTest {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  for (OpenCalls.Taken c = open.take(Long.MAX_VALUE / 2);
-                      c != null;
-                      c = open.take(Long.MAX_VALUE / 2)) {
-                    ids.add(c.call().callId());
-                  }
-                  return null;
-                }));
-      }
+      List<Future<?>> done = takers(pool, threads, open, go, ids, () -> {});
       go.countDown();
       while (ids.size() < count / 2) {
         Thread.onSpinWait();
@@ -163,5 +137,34 @@ class OpenCallsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Starts {@code threads} takers that wait for {@code go}, then take every call they can, adding
+   * each one's id to {@code ids} and running {@code afterEach} after it.
+   */
+  private static List<Future<?>> takers(
+      ExecutorService pool,
+      int threads,
+      OpenCalls open,
+      CountDownLatch go,
+      Queue<Long> ids,
+      Runnable afterEach) {
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      done.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (OpenCalls.Taken c = open.take(Long.MAX_VALUE / 2);
+                    c != null;
+                    c = open.take(Long.MAX_VALUE / 2)) {
+                  ids.add(c.call().callId());
+                  afterEach.run();
+                }
+                return null;
+              }));
+    }
+    return done;
   }
 }
