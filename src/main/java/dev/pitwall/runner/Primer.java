@@ -45,7 +45,15 @@ public final class Primer {
 
   private static final double OPEN_LOOP_RATE = 20_000;
   private static final int MAX_CLOSED_WORKERS = 4;
-  private static final int ITERATIONS = 10;
+  private static final int MIN_ITERATIONS = 10;
+
+  /**
+   * Iteration ends run the scoring and the recorders' flip, once per iteration: primed as often as
+   * the run's own iterations end, for up to this many, so they are compiled too. A run of 10 calls
+   * an iteration otherwise compiled them in its measured iterations (the timing-truth bench's JIT
+   * log), a hundred times more rarely met than the per-call code.
+   */
+  private static final int MAX_ITERATIONS = 300;
 
   /** What priming did: calls made and how long it took. */
   public record Report(long calls, Duration took) {
@@ -103,14 +111,18 @@ public final class Primer {
   }
 
   /**
-   * The plan's cells with about {@code calls} calls in {@link #ITERATIONS} iterations (one of them
-   * warm-up, so the iteration and phase changes are warmed too), no limits, and the load's mode
-   * kept (its dispatch path is warmed too).
+   * The plan's cells with about {@code calls} calls in iterations of the suite's size (one of them
+   * warm-up, so the iteration and phase changes are warmed too; between {@value #MIN_ITERATIONS}
+   * and {@value #MAX_ITERATIONS} of them), no limits, and the load's mode kept (its dispatch path
+   * is warmed too).
    */
   static Plan primerPlan(Plan plan, int calls) {
     Suite suite = plan.suite();
     int cells = plan.cells().size();
-    int perIteration = Math.max(1, (calls + cells * ITERATIONS - 1) / (cells * ITERATIONS));
+    long suiteIteration = (long) cells * suite.iterations().calls();
+    int iterations =
+        (int) Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, calls / suiteIteration));
+    int perIteration = Math.max(1, (calls + cells * iterations - 1) / (cells * iterations));
     Load load = suite.load();
     Load primed =
         load.mode() == LoadMode.OPEN
@@ -126,7 +138,7 @@ public final class Primer {
         suite
             .withLoad(primed)
             .withLimits(Limits.NONE)
-            .withIterations(new Iterations(1, ITERATIONS - 1, perIteration));
+            .withIterations(new Iterations(1, iterations - 1, perIteration));
     return new Plan(primer, plan.cells());
   }
 

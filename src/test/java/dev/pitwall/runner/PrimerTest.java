@@ -40,9 +40,10 @@ class PrimerTest {
 
     Primer.Report report = prime(plan, 101, metrics, new StopSignal());
 
-    // 101 calls over 2 cells in 10 iterations: 6 a cell an iteration, all answered.
-    assertThat(report.calls()).isEqualTo(120);
-    assertThat(rows).hasSize(120).allMatch(r -> r.outcome() == Outcome.OK);
+    // 101 calls over 2 cells in iterations as often as the suite's (2 calls a cell): 25 of them,
+    // 3 calls a cell each, all answered.
+    assertThat(report.calls()).isEqualTo(150);
+    assertThat(rows).hasSize(150).allMatch(r -> r.outcome() == Outcome.OK);
     CallRecord row = rows.peek();
     assertThat(row.servedProvider()).isEqualTo("Primer");
     assertThat(row.tokenEvents()).isEqualTo(30);
@@ -74,7 +75,7 @@ class PrimerTest {
     assertThat(primed.suite().load().concurrency()).isEqualTo(8);
     assertThat(primed.suite().load().ratePerSecond()).isGreaterThan(1000);
     assertThat(primed.suite().limits()).isEqualTo(Limits.NONE);
-    assertThat(primed.suite().iterations()).isEqualTo(new Iterations(1, 9, 4));
+    assertThat(primed.suite().iterations()).isEqualTo(new Iterations(1, 19, 2));
     assertThat(primed.cells()).isEqualTo(plan.cells());
     assertThat(prime(plan, 40, new RunMetrics(), new StopSignal()).calls()).isEqualTo(40);
   }
