@@ -5,22 +5,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A loopback server that answers every chat completion at once with a canned response in
- * OpenRouter's shape (a stream of token events ending with usage and {@code [DONE]}, or one JSON
- * body), and OpenRouter's record of each generation, for {@link dev.pitwall.runner.Primer}. It
- * exists so that pitwall's own client, runner and writers can be run thousands of times before the
- * first measured call at no cost and no load on the target; it implements only what those calls
- * need: keep-alive HTTP/1.1, fixed-length request bodies, one connection per thread.
+ * A loopback server that answers every chat completion at once (one answer in {@value
+ * #IN_PIECES_EVERY} in pieces, as a real stream comes) with a canned response in OpenRouter's shape
+ * (a stream of token events ending with usage and {@code [DONE]}, or one JSON body), and
+ * OpenRouter's record of each generation, for {@link dev.pitwall.runner.Primer}. It exists so that
+ * pitwall's own client, runner and writers can be run thousands of times before the first measured
+ * call at no cost and no load on the target; it implements only what those calls need: keep-alive
+ * HTTP/1.1, fixed-length request bodies, one connection per thread.
  */
 public final class CannedServer implements AutoCloseable {
   /** Token events in a streamed answer: enough to make the per-event path as hot as a real one. */
@@ -37,6 +42,25 @@ public final class CannedServer implements AutoCloseable {
           + "\"cancelled\":false,\"upstream_inference_cost\":0}}";
 
   private static final int MAX_HEAD = 64 * 1024;
+
+  /**
+   * One answer in this many is written in pieces ({@link #writeInPieces}): enough for the reader's
+   * every branch to be met while priming, few enough that the pauses cost it well under a second.
+   */
+  static final int IN_PIECES_EVERY = 16;
+
+  /** A stream's events per piece written (see {@link #writeInPieces}). */
+  static final int EVENTS_PER_PIECE = 8;
+
+  /**
+   * The pause between pieces: far longer than the client takes to read what came (microseconds),
+   * short enough that priming's thousands of calls take well under a second more.
+   */
+  private static final long PAUSE_NANOS = 20_000;
+
+  private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+  private static final byte[] LINE_END = {'\r', '\n'};
+  private static final byte[] EVENT_END = {'\n', '\n'};
 
   private final ServerSocket server;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -81,14 +105,20 @@ public final class CannedServer implements AutoCloseable {
     try (socket) {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
+      int answers = 0;
       while (!closed) {
         String head = readHead(in);
         if (head == null) {
           return;
         }
         byte[] body = in.readNBytes(contentLength(head));
-        out.write(answer(head, new String(body, StandardCharsets.UTF_8)));
-        out.flush();
+        byte[] answer = answer(head, new String(body, StandardCharsets.UTF_8));
+        if (answers++ % IN_PIECES_EVERY == 0) {
+          writeInPieces(out, answer);
+        } else {
+          out.write(answer);
+          out.flush();
+        }
       }
     } catch (IOException e) {
       // the client went away, or the server is closing: nothing to answer
@@ -105,16 +135,11 @@ public final class CannedServer implements AutoCloseable {
       String json = "{\"error\":{\"code\":404,\"message\":\"the primer answers chat only\"}}";
       return response("404 Not Found", "application/json", json);
     }
-    String id = "gen-primer-" + generations.incrementAndGet();
+    long n = generations.incrementAndGet();
+    String id = "gen-primer-" + n;
     String model = stringField(body, "model", "primer/model");
     int tokens = Math.min(MAX_TOKENS, intField(body, "max_tokens", DEFAULT_TOKENS));
-    String usage =
-        "{\"prompt_tokens\":8,\"completion_tokens\":"
-            + tokens
-            + ",\"total_tokens\":"
-            + (8 + tokens)
-            + ",\"cost\":0,\"is_byok\":false,\"prompt_tokens_details\":{\"cached_tokens\":0},"
-            + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}";
+    String usage = usage(tokens, n);
     String prefix =
         "{\"id\":\""
             + id
@@ -166,6 +191,29 @@ public final class CannedServer implements AutoCloseable {
     return (headers + events).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * OpenRouter's usage object as the simulator writes it, its costs in dollars with the digits a
+   * real price gives (a cost of 0 takes shorter paths through the parser and the money sums, which
+   * the measured calls then compiled).
+   */
+  private static String usage(int tokens, long call) {
+    String prompt = "0.00000" + (1 + call % 9);
+    String completion = "0.0000" + (10 + call % 89) + "2";
+    return "{\"prompt_tokens\":8,\"completion_tokens\":"
+        + tokens
+        + ",\"total_tokens\":"
+        + (8 + tokens)
+        + ",\"cost\":"
+        + new BigDecimal(prompt).add(new BigDecimal(completion)).toPlainString()
+        + ",\"is_byok\":false,\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":0,"
+        + "\"video_tokens\":0},\"cost_details\":{\"upstream_inference_cost\":null,"
+        + "\"upstream_inference_prompt_cost\":"
+        + prompt
+        + ",\"upstream_inference_completions_cost\":"
+        + completion
+        + "},\"completion_tokens_details\":{\"reasoning_tokens\":0,\"image_tokens\":0}}";
+  }
+
   private static String chunk(String data) {
     return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length)
         + "\r\n"
@@ -193,6 +241,85 @@ public final class CannedServer implements AutoCloseable {
     System.arraycopy(h, 0, all, 0, h.length);
     System.arraycopy(body, 0, all, h.length, body.length);
     return all;
+  }
+
+  /**
+   * Writes an answer as a real server's reaches a client: the head first, then the body in pieces
+   * with a pause between them, so the client's reader finds its buffer empty, or a line cut short,
+   * and waits for more. Written at once, a whole answer lay in the client's buffer and those
+   * branches never ran while priming; the JIT compiled the reader without them, and the first real
+   * stream threw the compiled reader away (an "unstable if" deoptimization): it ran in C1's
+   * profiling code for the next hundred seconds, and C2 compiled it again among the measured calls.
+   */
+  private static void writeInPieces(OutputStream out, byte[] answer) throws IOException {
+    int from = 0;
+    for (int cut : cuts(answer)) {
+      out.write(answer, from, cut - from);
+      out.flush();
+      LockSupport.parkNanos(PAUSE_NANOS);
+      from = cut;
+    }
+    out.write(answer, from, answer.length - from);
+    out.flush();
+  }
+
+  /**
+   * Where {@link #writeInPieces} pauses: after the head; halfway into the body's first line; and
+   * after every {@value #EVENTS_PER_PIECE}th event of a stream (an event ends with a blank line,
+   * and its chunk with the line end after it).
+   */
+  static int[] cuts(byte[] answer) {
+    int headEnd = indexOf(answer, HEAD_END, 0);
+    if (headEnd < 0) {
+      return new int[0];
+    }
+    int bodyStart = headEnd + HEAD_END.length;
+    if (bodyStart >= answer.length) {
+      return new int[0];
+    }
+    List<Integer> cuts = new ArrayList<>();
+    cuts.add(bodyStart);
+    int firstLineEnd = indexOf(answer, LINE_END, bodyStart);
+    int halfway = bodyStart + ((firstLineEnd < 0 ? answer.length : firstLineEnd) - bodyStart) / 2;
+    if (halfway > bodyStart) {
+      cuts.add(halfway);
+    }
+    int events = 0;
+    for (int at = indexOf(answer, EVENT_END, bodyStart);
+        at >= 0;
+        at = indexOf(answer, EVENT_END, at + EVENT_END.length)) {
+      int end = at + EVENT_END.length;
+      if (startsAt(answer, LINE_END, end)) {
+        end += LINE_END.length; // the chunk's own line end: a real server writes it with the event
+      }
+      if (++events % EVENTS_PER_PIECE == 0
+          && end > cuts.get(cuts.size() - 1)
+          && end < answer.length) {
+        cuts.add(end);
+      }
+    }
+    return cuts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      if (startsAt(haystack, needle, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsAt(byte[] haystack, byte[] needle, int at) {
+    if (at < 0 || at + needle.length > haystack.length) {
+      return false;
+    }
+    for (int j = 0; j < needle.length; j++) {
+      if (haystack[at + j] != needle[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The request head up to its blank line, or null when the client closed between requests. */
