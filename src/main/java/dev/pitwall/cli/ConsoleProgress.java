@@ -2,13 +2,13 @@ package dev.pitwall.cli;
 
 import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.runner.ProgressListener;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -20,8 +20,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ConsoleProgress implements ProgressListener {
   private static final long LINE_EVERY_NS = Duration.ofSeconds(5).toNanos();
 
-  /** Offscreen draws before the real bar: past the JIT's thresholds for the renderer's code. */
-  private static final int PRIMING_DRAWS = 5_000;
+  /**
+   * Offscreen draws before the real bar: past the JIT's thresholds for the renderer's code, the
+   * last of them (C2's, about 5,000 calls counted from the first, C1, compilation) included: with
+   * 5,000 draws, a method called once a draw was compiled again by C2 in the measured calls.
+   */
+  private static final int PRIMING_DRAWS = 20_000;
 
   /** How often the bar's count and message (iteration, errors, spend) are brought up to date. */
   private static final long EXTRA_EVERY_NS = Duration.ofMillis(100).toNanos();
@@ -73,20 +77,25 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   /**
-   * Draws a bar {@link #PRIMING_DRAWS} times into nothing before the real one: drawn once a second,
-   * the renderer's code would otherwise be compiled piecemeal through the whole run, beside the
-   * calls being timed (the largest group of compilations left after the run's own priming,
-   * docs/performance.md).
+   * Draws a bar {@link #PRIMING_DRAWS} times into nothing before the real one, through the real
+   * bar's consumer (a console's, printing to a stream that discards) and with the real message and
+   * its money rounding: drawn once a second, the renderer's code would otherwise be compiled
+   * piecemeal through the whole run, beside the calls being timed (the largest group of
+   * compilations left after the run's own priming, docs/performance.md).
    */
   private static void primeRenderer(long plannedCalls, int width) {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
     try (ProgressBar offscreen =
         barOf(plannedCalls)
-            .setConsumer(new DelegatingProgressBarConsumer(line -> {}, width))
+            .setConsumer(new ConsoleProgressBarConsumer(nowhere, width))
             .setUpdateIntervalMillis(Integer.MAX_VALUE)
             .build()) {
+      BigDecimal spent = BigDecimal.ZERO;
+      BigDecimal perDraw = new BigDecimal("0.0000123");
       for (int i = 1; i <= PRIMING_DRAWS; i++) {
+        spent = spent.add(perDraw);
         offscreen.stepTo(i % plannedCalls);
-        offscreen.setExtraMessage("iteration " + i + "/" + PRIMING_DRAWS + ", errors 0, $0.0000");
+        offscreen.setExtraMessage(extra("iteration " + i + "/" + PRIMING_DRAWS, i % 3, spent));
         offscreen.refresh();
       }
     }
@@ -129,7 +138,11 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   private String extra() {
-    return iteration + ", errors " + errors.get() + ", $" + money(spent);
+    return extra(iteration, errors.get(), spent);
+  }
+
+  private static String extra(String iteration, long errors, BigDecimal spentUsd) {
+    return iteration + ", errors " + errors + ", $" + money(spentUsd);
   }
 
   @Override
