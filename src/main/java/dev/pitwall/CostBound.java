@@ -1,8 +1,7 @@
 package dev.pitwall;
 
-import dev.pitwall.client.ClientConfig;
+import dev.pitwall.client.EndpointCache;
 import dev.pitwall.client.ModelCatalog;
-import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProviderPrices;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.Preflight;
@@ -34,11 +33,11 @@ public final class CostBound {
   }
 
   /**
-   * At the target's prices: {@code catalog} (its /models) and, fetched here through {@code config},
-   * the endpoint prices of the models of cells whose route names providers.
+   * At the target's prices: {@code catalog} (its /models) and, from {@code endpoints}, the endpoint
+   * prices of the models of cells whose route names providers.
    */
-  public static CostBound at(Plan plan, ModelCatalog catalog, ClientConfig config) {
-    return new CostBound(plan, estimator(catalog, providerPrices(config, plan)));
+  public static CostBound at(Plan plan, ModelCatalog catalog, EndpointCache endpoints) {
+    return new CostBound(plan, estimator(catalog, providerPrices(endpoints, plan)));
   }
 
   /** The prices the bound uses; the run also prices a call that reports no cost with them. */
@@ -94,19 +93,14 @@ public final class CostBound {
   }
 
   /** Each provider's price for the models of cells whose route names providers. */
-  private static ProviderPrices providerPrices(ClientConfig config, Plan plan) {
+  private static ProviderPrices providerPrices(EndpointCache endpoints, Plan plan) {
     Set<String> models = new LinkedHashSet<>();
     for (Cell cell : plan.cells()) {
       if (cell.route().order() != null || cell.route().only() != null) {
         models.addAll(Preflight.models(cell));
       }
     }
-    if (models.isEmpty()) {
-      return ProviderPrices.NONE;
-    }
-    try (OpenRouterApi api = new OpenRouterApi(config)) {
-      return ProviderPrices.load(api, models);
-    }
+    return models.isEmpty() ? ProviderPrices.NONE : ProviderPrices.of(endpoints, models);
   }
 
   /** List prices, and a provider's own price where its endpoint gives one. */

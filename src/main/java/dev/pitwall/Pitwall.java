@@ -99,7 +99,7 @@ public final class Pitwall {
     try (TargetSession session = TargetSession.open(target, seed, options.environment())) {
       KeyStatus key = checkKey(session);
       ModelCatalog catalog = catalog(session);
-      KnownModels known = TargetSession.knownModels(target, catalog);
+      KnownModels known = TargetSession.knownModels(target, catalog, session.endpoints());
       Suite suite = SuiteLoader.load(suiteFile, settings, known);
       ProviderNames names =
           new ProviderNames(known.providersOf(suite.models().stream().map(ModelSpec::id).toList()));
@@ -107,7 +107,7 @@ public final class Pitwall {
         simulatorBanner(session, seed);
       }
       Plan plan = slice(Plan.of(suite), slice);
-      CostBound bound = CostBound.at(plan, catalog, session.config());
+      CostBound bound = CostBound.at(plan, catalog, session.endpoints());
       checkBudget(bound, key.limitRemaining());
       Path runDir;
       try {

@@ -2,8 +2,8 @@ package dev.pitwall;
 
 import dev.pitwall.client.ClientConfig;
 import dev.pitwall.client.Endpoint;
+import dev.pitwall.client.EndpointCache;
 import dev.pitwall.client.ModelCatalog;
-import dev.pitwall.client.OpenRouterApi;
 import dev.pitwall.client.ProxySettings;
 import dev.pitwall.sim.SimEndpoint;
 import dev.pitwall.sim.SimProfile;
@@ -24,11 +24,13 @@ public final class TargetSession implements AutoCloseable {
   private final Target target;
   private final Simulator simulator;
   private final ClientConfig config;
+  private final EndpointCache endpoints;
 
   private TargetSession(Target target, Simulator simulator, ClientConfig config) {
     this.target = target;
     this.simulator = simulator;
     this.config = config;
+    this.endpoints = EndpointCache.over(config);
   }
 
   /**
@@ -64,12 +66,22 @@ public final class TargetSession implements AutoCloseable {
   }
 
   /**
-   * The catalog a suite is checked against: the bundled snapshot for the simulator ({@code catalog}
-   * ignored); the target's /models ({@code catalog}) otherwise, with the snapshot's retired models
-   * for OpenRouter. Providers come from /endpoints, fetched for the models a suite names only; an
-   * empty catalog (a server without /models) checks nothing but retired ids.
+   * The target's /endpoints, each model's fetched once for the whole command, through the session's
+   * proxy and key.
    */
-  public static KnownModels knownModels(Target target, ModelCatalog catalog) {
+  public EndpointCache endpoints() {
+    return endpoints;
+  }
+
+  /**
+   * The catalog a suite is checked against: the bundled snapshot for the simulator ({@code catalog}
+   * and {@code endpoints} ignored); the target's /models ({@code catalog}) otherwise, with the
+   * snapshot's retired models for OpenRouter. Providers come from {@code endpoints} (a session's
+   * {@link #endpoints()}), fetched for the models a suite names only; an empty catalog (a server
+   * without /models) checks nothing but retired ids.
+   */
+  public static KnownModels knownModels(
+      Target target, ModelCatalog catalog, EndpointCache endpoints) {
     SimProfile snapshot = SimProfile.bundled();
     List<KnownModels.Retired> retired =
         target.kind() == Target.Kind.URL
@@ -90,17 +102,14 @@ public final class TargetSession implements AutoCloseable {
     if (catalog.size() == 0) {
       return new KnownModels(List.of(), retired, id -> Map.of());
     }
-    ClientConfig config = ClientConfig.of(target.baseUrl(), target.apiKey());
     return new KnownModels(
         catalog.models().stream().map(m -> new KnownModels.Current(m.id(), m.created())).toList(),
         retired,
-        id -> {
-          try (OpenRouterApi api = new OpenRouterApi(config)) {
-            return names(api.endpoints(id), Endpoint::tag, Endpoint::providerName);
-          } catch (OpenRouterApi.ApiException e) {
-            return Map.of();
-          }
-        });
+        id ->
+            endpoints
+                .of(id)
+                .map(list -> names(list, Endpoint::tag, Endpoint::providerName))
+                .orElse(Map.of()));
   }
 
   private static <E> Map<String, String> names(

@@ -2,15 +2,23 @@ package dev.pitwall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.client.Endpoint;
+import dev.pitwall.client.EndpointCache;
+import dev.pitwall.client.ModelCatalog;
+import dev.pitwall.client.Pricing;
 import dev.pitwall.runner.CostEstimator;
 import dev.pitwall.runner.Preflight;
 import dev.pitwall.suite.Cell;
+import dev.pitwall.suite.KnownModels;
 import dev.pitwall.suite.Plan;
 import dev.pitwall.suite.PlanReport;
 import dev.pitwall.suite.SuiteLoader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -118,6 +126,51 @@ class CostBoundTest {
     for (Cell cell : plan.cells()) {
       assertThat(bound.cell(cell)).isEmpty();
     }
+  }
+
+  @Test
+  void checkingTheSuiteAndBoundingItsCostFetchEachModelsEndpointsOnce() throws Exception {
+    List<String> fetched = new ArrayList<>();
+    EndpointCache endpoints =
+        new EndpointCache(
+            model -> {
+              fetched.add(model);
+              return List.of(endpoint("cheap", 1), endpoint("dear", 10));
+            });
+    ModelCatalog catalog =
+        ModelCatalog.parse(
+            """
+            {"data": [
+              {"id": "a/model", "created": 1, "pricing": {"prompt": "0.000001", "completion": "0.000002"}},
+              {"id": "b/model", "created": 1, "pricing": {"prompt": "0.000003", "completion": "0.000004"}}
+            ]}"""
+                .getBytes(StandardCharsets.UTF_8));
+    Target openRouter = Target.resolve("openrouter", Map.of("OPENROUTER_API_KEY", "sk-or-test"));
+
+    KnownModels known = TargetSession.knownModels(openRouter, catalog, endpoints);
+    Path file = Files.writeString(dir.resolve("bound.yaml"), SUITE);
+    Plan plan = Plan.of(SuiteLoader.load(file, Map.of(), known));
+    CostBound bound = CostBound.at(plan, catalog, endpoints);
+
+    assertThat(known.providersOf("a/model")).containsKeys("cheap", "dear");
+    assertThat(bound.total()).isPresent();
+    // a/model's for its slugs and its providers' prices, b/model's (the fallback) for prices only
+    assertThat(fetched).containsExactly("a/model", "b/model");
+  }
+
+  private static Endpoint endpoint(String tag, long perMillion) {
+    BigDecimal price = BigDecimal.valueOf(perMillion).movePointLeft(6);
+    return new Endpoint(
+        tag,
+        tag,
+        8000,
+        4000,
+        null,
+        new Pricing(price, price, null, null, null),
+        null,
+        null,
+        null,
+        null);
   }
 
   private Plan plan(String yaml) throws Exception {

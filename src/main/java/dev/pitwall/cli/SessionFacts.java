@@ -36,12 +36,15 @@ final class SessionFacts implements TargetFacts {
 
   @Override
   public KnownModels known() {
-    return TargetSession.knownModels(target, target.simulated() ? null : catalog());
+    if (target.simulated()) {
+      return TargetSession.knownModels(target, null, null); // the snapshot: no session needed
+    }
+    return TargetSession.knownModels(target, catalog(), session().endpoints());
   }
 
   @Override
   public CostBound bound(Plan plan) {
-    return CostBound.at(plan, catalog(), session().config());
+    return CostBound.at(plan, catalog(), session().endpoints());
   }
 
   @Override

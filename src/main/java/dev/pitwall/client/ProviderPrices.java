@@ -22,17 +22,13 @@ public final class ProviderPrices {
   }
 
   /**
-   * The endpoints of each model, one request per model. A model whose endpoints cannot be had (a
+   * The endpoints of each model, from {@code endpoints}. A model whose endpoints cannot be had (a
    * target without the endpoint, an unknown model) is left out: its list price stands in.
    */
-  public static ProviderPrices load(OpenRouterApi api, Collection<String> models) {
+  public static ProviderPrices of(EndpointCache endpoints, Collection<String> models) {
     Map<String, List<Endpoint>> out = new LinkedHashMap<>();
     for (String model : models) {
-      try {
-        out.put(model, api.endpoints(model));
-      } catch (OpenRouterApi.ApiException e) {
-        // no per-provider price for this model: the pre-flight uses its list price
-      }
+      endpoints.of(model).ifPresent(list -> out.put(model, list));
     }
     return new ProviderPrices(out);
   }

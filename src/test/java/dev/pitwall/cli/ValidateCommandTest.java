@@ -149,7 +149,8 @@ class ValidateCommandTest {
       new TargetFacts() {
         @Override
         public KnownModels known() {
-          return TargetSession.knownModels(Target.resolve("simulator", java.util.Map.of()), null);
+          return TargetSession.knownModels(
+              Target.resolve("simulator", java.util.Map.of()), null, null);
         }
 
         @Override
