@@ -29,14 +29,8 @@ PORT=${BENCH_PORT:-28791}
 JVM_FLAGS=$(tr '\n' ' ' < .mvn/jvm.config)
 OUT=$(mktemp -d /tmp/pitwall-truth-ab.XXXXXX)
 
-java $JVM_FLAGS -jar "$JAR_A" simulate --port "$PORT" --profile src/bench/truth/profile.yaml \
-  --truth-log "$OUT/truth.csv" >"$OUT/sim.log" 2>&1 &
-SIM=$!
-trap 'kill $SIM 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q 'Ctrl-C stops it' "$OUT/sim.log" 2>/dev/null && break; sleep 0.2; done
-grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
-echo "== server warm-up: ${SERVER_WARMUP:-3000} immediate calls"
-python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 truth/warmup >/dev/null
+. src/bench/truth/server.sh
+start_truth_server "$JAR_A" "$PORT" "$OUT"
 
 for r in $(seq "$ROUNDS"); do
   for v in A B; do

@@ -35,19 +35,9 @@ mvn -B -q package -DskipTests >/dev/null 2>&1
 JAR=$(ls target/pitwall-*.jar | grep -v original | head -n 1)
 OUT=$(mktemp -d /tmp/pitwall-truth.XXXXXX)
 
-java $JVM_FLAGS $(jit_log sim-jit.log) -jar "$JAR" simulate --port "$PORT" --profile src/bench/truth/profile.yaml \
-  --truth-log "$OUT/truth.csv" >"$OUT/sim.log" 2>&1 &
-SIM=$!
-trap 'kill $SIM 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q 'Ctrl-C stops it' "$OUT/sim.log" 2>/dev/null && break; sleep 0.2; done
-grep -q 'Ctrl-C stops it' "$OUT/sim.log" || { cat "$OUT/sim.log"; exit 1; }
-
-# The server is a JVM too: its own per-call code compiles over its first thousands of calls, and a
-# compilation beside a timed call delays the server, not the client. Warm it first, at full speed,
-# so neither client below meets a server still compiling (SERVER_WARMUP=0 skips this). floor.py
-# sends pitwall's own request, byte for byte, so this warms the code pitwall's requests take too.
-echo "== server warm-up: ${SERVER_WARMUP:-3000} immediate calls"
-python3 src/bench/truth/floor.py 127.0.0.1 "$PORT" "${SERVER_WARMUP:-3000}" 0 truth/warmup >/dev/null
+. src/bench/truth/server.sh
+# shellcheck disable=SC2046 # no flags when JIT_LOG is unset
+start_truth_server "$JAR" "$PORT" "$OUT" $(jit_log sim-jit.log)
 
 PER=$((CALLS / BLOCKS))
 
