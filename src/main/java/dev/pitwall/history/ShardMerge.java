@@ -13,6 +13,7 @@ import dev.pitwall.report.ReportFormat;
 import dev.pitwall.report.ReportFormats;
 import dev.pitwall.report.Reports;
 import dev.pitwall.runfolder.LatencyLog;
+import dev.pitwall.runfolder.RequestsCsvReader;
 import dev.pitwall.runfolder.RequestsCsvWriter;
 import dev.pitwall.runfolder.RowSample;
 import dev.pitwall.runfolder.RunFolder;
@@ -28,7 +29,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -38,8 +42,9 @@ import org.HdrHistogram.HistogramLogReader;
  * histograms come from its latency.hlog (HdrHistogram's {@link HistogramLogReader}): a series'
  * merged histogram is the exact sum of its interval histograms, so merged percentiles equal those
  * of a single run over the same calls (never averaged percentiles). Counts, tokens and cost come
- * from the shard's requests.csv; requests.csv is the union of the shards' rows, their call ids
- * offset so they stay unique.
+ * from the shard's requests.csv; requests.csv is the union of the shards' rows, shard after shard,
+ * their call ids offset so they stay unique. Rows are streamed, never held, as a report streams
+ * them ({@link RowSample} for the charts).
  *
  * <p>Refused, with the reason named: shards of different suites, targets or settings, and shards
  * that overlap (a cell measured twice).
@@ -87,22 +92,26 @@ public final class ShardMerge {
     List<String> notes = new ArrayList<>();
     checkCompatible(shards, notes);
     checkDisjoint(shards);
-    List<CallRecord> records = unionOfRows(shards);
     RunResult result = new RunResult(mergedInfo(shards), mergedSeries(shards));
     if (RunLayout.isRunFolder(out)) {
       throw new IOException(out + " already holds a run; pass an empty --out folder");
     }
     Files.createDirectories(out);
     RunFolder first = shards.get(0).folder();
+    RowSample sample = new RowSample();
     try (RequestsCsvWriter w =
         RequestsCsvWriter.open(
             out.resolve(RunLayout.REQUESTS_CSV), first.facts().providerNames())) {
-      records.forEach(w::accept);
+      writeUnionOfRows(
+          shards,
+          r -> {
+            w.accept(r);
+            sample.accept(r);
+          });
     }
     List<String> warnings = new ArrayList<>();
     shards.forEach(s -> warnings.addAll(s.folder().warnings()));
-    ReportContext ctx =
-        ReportContext.of(out, result, first.facts(), RowSample.of(records), warnings);
+    ReportContext ctx = ReportContext.of(out, result, first.facts(), sample, warnings);
     List<String> written = new ArrayList<>(Reports.writeAll(ctx));
     for (ReportFormat extra :
         List.of(ReportFormats.hlog(), ReportFormats.hgrm(), ReportFormats.jmhJson())) {
@@ -114,7 +123,7 @@ public final class ShardMerge {
         "merged "
             + shards.size()
             + " shards ("
-            + records.size()
+            + sample.seen()
             + " attempts, "
             + result.series().size()
             + " series) into "
@@ -193,8 +202,9 @@ public final class ShardMerge {
   private static void checkDisjoint(List<ShardRun> shards) throws IOException {
     Map<String, Path> owner = new TreeMap<>();
     for (ShardRun s : shards) {
-      for (String cell :
-          s.folder().records().stream().map(CallRecord::cellId).collect(Collectors.toSet())) {
+      Set<String> cells = new TreeSet<>();
+      RequestsCsvReader.forEach(requestsCsv(s), r -> cells.add(r.cellId()));
+      for (String cell : cells) {
         Path previous = owner.putIfAbsent(cell, s.folder().dir());
         if (previous != null) {
           throw new IncompatibleRunsException(
@@ -210,19 +220,29 @@ public final class ShardMerge {
     }
   }
 
-  private static List<CallRecord> unionOfRows(List<ShardRun> shards) throws IOException {
-    List<CallRecord> all = new ArrayList<>();
+  /**
+   * Streams every shard's rows to {@code sink}, shard after shard, each in its own file order, with
+   * call ids offset so they stay unique (a shard's after the largest of those before it): a merge
+   * holds no shard's rows, however many calls the nightly made.
+   */
+  private static void writeUnionOfRows(List<ShardRun> shards, Consumer<CallRecord> sink)
+      throws IOException {
     long offset = 0;
     for (ShardRun s : shards) {
-      long max = 0;
-      for (CallRecord r : s.folder().records()) {
-        all.add(withCallId(r, r.callId() + offset));
-        max = Math.max(max, r.callId());
-      }
-      offset += max;
+      long before = offset;
+      long[] largest = {0};
+      RequestsCsvReader.forEach(
+          requestsCsv(s),
+          r -> {
+            sink.accept(withCallId(r, r.callId() + before));
+            largest[0] = Math.max(largest[0], r.callId());
+          });
+      offset += largest[0];
     }
-    all.sort(Comparator.comparingLong(CallRecord::wallStartEpochMs));
-    return all;
+  }
+
+  private static Path requestsCsv(ShardRun s) {
+    return s.folder().dir().resolve(RunLayout.REQUESTS_CSV);
   }
 
   private static CallRecord withCallId(CallRecord r, long id) {

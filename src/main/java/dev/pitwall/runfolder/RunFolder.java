@@ -1,6 +1,5 @@
 package dev.pitwall.runfolder;
 
-import dev.pitwall.metrics.CallRecord;
 import dev.pitwall.metrics.RunInfo;
 import dev.pitwall.metrics.RunResult;
 import java.io.IOException;
@@ -25,14 +24,6 @@ public record RunFolder(
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(sample, "sample");
     warnings = List.copyOf(warnings);
-  }
-
-  /**
-   * Every attempt of requests.csv, in file order, read again on each call: for history and shard
-   * merges, which need them all; reports use the {@link #sample} and never hold them.
-   */
-  public List<CallRecord> records() throws IOException {
-    return RequestsCsvReader.read(dir.resolve(RunLayout.REQUESTS_CSV)).records();
   }
 
   /**

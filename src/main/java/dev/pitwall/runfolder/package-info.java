@@ -21,9 +21,8 @@
  * (iteration by iteration, as the runner wrote them; a second pass groups rows only when a file has
  * them out of iteration order) and to a {@link dev.pitwall.runfolder.RowSample}, a seeded uniform
  * sample of bounded size plus the exact attempts per second, which is all the per-call charts need.
- * So a report's memory grows with series × iterations (packed histograms), not with calls; {@link
- * dev.pitwall.runfolder.RunFolder#records()} reads every row again for the few callers that need
- * them all (history, shard merges).
+ * So a report's memory grows with series × iterations (packed histograms), not with calls, and so
+ * does a merge of shards, which streams each shard's rows through the same reader.
  *
  * <p>Thread-safety: {@link dev.pitwall.runfolder.RequestsCsvWriter#accept} is safe from any number
  * of threads (rows are formatted apart and appended under a lock); everything else is called from
