@@ -8,6 +8,7 @@
 #   JIT_LOG=1 ...                        # log both JVMs' JIT compilations and print how many of
 #                                        # pitwall's late calls had one beside them (compilations.py)
 #   BLOCKS=10 scripts/bench-truth.sh 1000  # the clients take turns in 10 blocks of 100 calls
+#                                        # and each block's gap is printed too (blocks.py)
 #
 # The simulator runs in its own JVM with --truth-log (when it flushed each call's first and last
 # token, by generation id) on a profile with no randomness: first token after 200 ms, then one
@@ -59,6 +60,7 @@ pitwall_block() {
   run_dir=$(tr -d '\r' <"$log" | sed -n 's/^results: //p')
   [ -f "$run_dir/requests.csv" ] || { tail -n 30 "$log"; exit 1; }
   append "$run_dir/requests.csv" "$OUT/requests.csv"
+  cp "$run_dir/requests.csv" "$OUT/requests-$1.csv"
   # The pauses the paced floor takes: as long as pitwall waited between the end of its last call
   # and the send of this one (its rows in send order).
   python3 - "$run_dir/requests.csv" >"$OUT/pauses-$1.txt" <<'PY'
@@ -113,6 +115,10 @@ trap - EXIT
 echo
 python3 src/bench/truth/compare.py "$OUT/truth.csv" "$OUT/requests.csv" "$OUT/floor.csv" \
   "$OUT/floor-paced.csv"
+if [ "$BLOCKS" -gt 1 ]; then
+  echo
+  python3 src/bench/truth/blocks.py "$OUT/truth.csv" "$OUT" "$BLOCKS"
+fi
 if [ -n "${JIT_LOG:-}" ]; then
   echo
   python3 src/bench/truth/compilations.py "$OUT/truth.csv" "$OUT/requests.csv" \
