@@ -8,26 +8,18 @@ Late: over 1 ms off, on the send side (TTFT off) or at the last token only (E2E 
 Compilations: -Xlog:jit+compilation=debug lines (timenanos, the truth log's clock) from the server's
 arrival of the first measured call to the end of the last, deoptimizations left out.
 """
-import csv
-import re
 import sys
+from bisect import bisect_left, bisect_right
 
-LATE_MS = 1.0
-LINE = re.compile(r"\[[\d.]+s\]\[(\d+)ns\]\s+\d+\s+\S*\s+\d\s+\S+")
-
-
-def pct(xs, p):  # as compare.py reads a percentile
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
-
+from truthlog import LATE_MS, compile_starts, load_truth, measured, pct
 
 label, truth_csv, requests_csv, jit_log = sys.argv[1:5]
-truth = {r["generation_id"]: r for r in csv.DictReader(open(truth_csv))}
+truth = load_truth(truth_csv)
 ttft, e2e, spans = [], [], []
 send = last = 0
-for r in csv.DictReader(open(requests_csv)):
+for r in measured(requests_csv):
     t = truth.get(r["generation_id"])
-    if r["phase"] != "MEASUREMENT" or r["outcome"] != "OK" or t is None:
+    if t is None:
         continue
     te = abs(float(r["ttft_ms"]) - float(t["server_ttft_ms"]))
     ee = abs(float(r["e2e_ms"]) - float(t["server_e2e_ms"]))
@@ -39,11 +31,8 @@ for r in csv.DictReader(open(requests_csv)):
 if not spans:
     sys.exit(f"{label}: no measured call of this run is in the truth log")
 lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-compiles = 0
-for line in open(jit_log):
-    m = LINE.match(line)
-    if m and lo <= int(m.group(1)) <= hi and "made not entrant" not in line and "made zombie" not in line:
-        compiles += 1
+starts = compile_starts(jit_log)
+compiles = bisect_right(starts, hi) - bisect_left(starts, lo)
 print(f"{label:<4} calls {len(ttft):>5}  late send {send:>3} last {last:>3}  "
       f"TTFT p50 {pct(ttft, 50):.3f} p99 {pct(ttft, 99):.3f}  E2E p50 {pct(e2e, 50):.3f} p99 {pct(e2e, 99):.3f} ms  "
       f"compilations {compiles}")

@@ -8,17 +8,13 @@ Over 100 calls p99 is the second-largest error, so it swings from block to block
 itself shows how far it swings with no change of client at all: a target finer than that cannot be
 judged over so few calls.
 """
-import csv
 import sys
 
+from truthlog import floor_rows, load_truth, pct, pitwall_rows
+
 TARGET_P50, TARGET_P99 = 0.2, 0.5
-truth = {r["generation_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
+truth = load_truth(sys.argv[1])
 out, blocks = sys.argv[2], int(sys.argv[3])
-
-
-def pct(xs, p):  # as compare.py reads a percentile
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
 
 
 def figures(rows):
@@ -33,14 +29,11 @@ def figures(rows):
 
 
 def pitwall(n):
-    return figures((r["generation_id"], float(r["ttft_ms"]), float(r["e2e_ms"]))
-                   for r in csv.DictReader(open(f"{out}/requests-{n}.csv"))
-                   if r["phase"] == "MEASUREMENT" and r["outcome"] == "OK")
+    return figures(pitwall_rows(f"{out}/requests-{n}.csv"))
 
 
 def floor(n):
-    return figures((r["generation_id"], int(r["ttft_ns"]) / 1e6, int(r["e2e_ns"]) / 1e6)
-                   for r in csv.DictReader(open(f"{out}/floor-{n}.csv")))
+    return figures(floor_rows(f"{out}/floor-{n}.csv"))
 
 
 def gap(a, b):

@@ -5,16 +5,11 @@ usage: compare.py TRUTH_CSV PITWALL_REQUESTS_CSV FLOOR_CSV [PACED_FLOOR_CSV]
 Prints |measured - server| at p50/p90/p99/max for pitwall and for the floor reader (and the floor
 reader at pitwall's pace), and pitwall's gap to each.
 """
-import csv
 import sys
 
+from truthlog import floor_rows, load_truth, pct, pitwall_rows
 
-def pct(xs, p):
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
-
-
-truth = {r["generation_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
+truth = load_truth(sys.argv[1])
 
 
 def errors(rows):
@@ -29,17 +24,7 @@ def errors(rows):
     return ttft, e2e, missing
 
 
-pitwall = [(r["generation_id"], float(r["ttft_ms"]), float(r["e2e_ms"]))
-           for r in csv.DictReader(open(sys.argv[2]))
-           if r["phase"] == "MEASUREMENT" and r["outcome"] == "OK"]
-
-
-def floor_rows(path):
-    return [(r["generation_id"], int(r["ttft_ns"]) / 1e6, int(r["e2e_ns"]) / 1e6)
-            for r in csv.DictReader(open(path))]
-
-
-clients = [("pitwall run", pitwall), ("raw-socket floor", floor_rows(sys.argv[3]))]
+clients = [("pitwall run", pitwall_rows(sys.argv[2])), ("raw-socket floor", floor_rows(sys.argv[3]))]
 if len(sys.argv) > 4:
     clients.append(("floor, pitwall's pace", floor_rows(sys.argv[4])))
 

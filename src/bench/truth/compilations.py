@@ -10,30 +10,18 @@ in the 5 ms before the server saw the request, or from 5 ms before to 1 ms after
 the last token. The logs are -Xlog:jit+compilation=debug with the timenanos decorator, which is
 System.nanoTime(): the clock of the truth log, so the two line up without an offset.
 """
-import csv
-import re
 import sys
 from bisect import bisect_left, bisect_right
 
-LATE_MS = 1.0
+from truthlog import LATE_MS, compile_starts, load_truth, measured
+
 MS = 1_000_000
-LINE = re.compile(r"\[[\d.]+s\]\[(\d+)ns\]\s+\d+\s+\S*\s+\d\s+\S+")
 
-
-def compile_starts(path):
-    starts = []
-    for line in open(path):
-        m = LINE.match(line)
-        if m and "made not entrant" not in line and "made zombie" not in line:
-            starts.append(int(m.group(1)))
-    return sorted(starts)
-
-
-truth = {r["generation_id"]: r for r in csv.DictReader(open(sys.argv[1]))}
+truth = load_truth(sys.argv[1])
 calls = []  # (kind, arrival_ns, last_token_ns, end_ns)
-for r in csv.DictReader(open(sys.argv[2])):
+for r in measured(sys.argv[2]):
     t = truth.get(r["generation_id"])
-    if r["phase"] != "MEASUREMENT" or r["outcome"] != "OK" or t is None:
+    if t is None:
         continue
     ttft_late = abs(float(r["ttft_ms"]) - float(t["server_ttft_ms"])) > LATE_MS
     e2e_late = abs(float(r["e2e_ms"]) - float(t["server_e2e_ms"])) > LATE_MS
